@@ -27,6 +27,11 @@ type Config struct {
 
 	// Disable turns categories off ("network", "io", "reentrancy", "deadlock").
 	Disable []string `json:"disable,omitempty"`
+
+	// ReportSuppressed makes findings silenced by //spanhotpath:ignore
+	// appear anyway, marked (see docs/design.md). Only the standalone
+	// driver sets it; it is not a user setting.
+	ReportSuppressed bool `json:"-"`
 }
 
 // SinkSetting is one user-declared sink.

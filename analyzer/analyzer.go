@@ -3,7 +3,6 @@ package analyzer
 import (
 	"flag"
 	"fmt"
-	"reflect"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -30,12 +29,11 @@ type runner struct {
 
 func (r *runner) analyzer() *analysis.Analyzer {
 	return &analysis.Analyzer{
-		Name:       "spanhotpath",
-		Doc:        doc,
-		URL:        url,
-		Run:        r.run,
-		FactTypes:  []analysis.Fact{new(ReachFact)},
-		ResultType: reflect.TypeFor[struct{}](),
+		Name:      "spanhotpath",
+		Doc:       doc,
+		URL:       url,
+		Run:       r.run,
+		FactTypes: []analysis.Fact{new(ReachFact)},
 	}
 }
 

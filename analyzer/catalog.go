@@ -1,0 +1,321 @@
+package analyzer
+
+// The catalog: what spanhotpath knows about code it does not read.
+// Everything here is data, apart from the walk; a new sink is one entry
+// (and one fixture). Facts behind each entry: ../shared/reference/hot-path-facts.md.
+
+// pipeline says which hooks a span- or record-starting call runs again.
+// Values are bits: an instrumented request runs more than one.
+type pipeline uint8
+
+const (
+	tracePipeline     pipeline = 1 << iota // span creation: span processors, samplers, ID generators
+	logPipeline                            // log records: log processors
+	propagatePipeline                      // instrumented requests: propagators' Inject and Extract
+
+	// instrumentedPipeline is what a call through otelhttp or otelgrpc
+	// runs: a span, and the propagator for the request's headers.
+	instrumentedPipeline = tracePipeline | propagatePipeline
+)
+
+// hookSpec describes one hot-path interface: every named type whose value
+// or pointer method set implements it has its hook methods as roots.
+type hookSpec struct {
+	Pkg, Iface string
+	Methods    []hookMethod
+	Pipeline   pipeline // the pipeline whose re-entry reaches this hook
+}
+
+type hookMethod struct {
+	Name  string
+	Event string // "on every <Event>"
+}
+
+var hooks = []hookSpec{
+	{
+		Pkg: "go.opentelemetry.io/otel/sdk/trace", Iface: "SpanProcessor", Pipeline: tracePipeline,
+		Methods: []hookMethod{{"OnStart", "span start"}, {"OnEnd", "span end"}},
+	},
+	{
+		Pkg: "go.opentelemetry.io/otel/sdk/trace", Iface: "Sampler", Pipeline: tracePipeline,
+		Methods: []hookMethod{{"ShouldSample", "sampling decision"}},
+	},
+	{
+		Pkg: "go.opentelemetry.io/otel/sdk/trace", Iface: "IDGenerator", Pipeline: tracePipeline,
+		Methods: []hookMethod{{"NewIDs", "span start"}, {"NewSpanID", "span start"}},
+	},
+	{
+		Pkg: "go.opentelemetry.io/otel/sdk/log", Iface: "Processor", Pipeline: logPipeline,
+		Methods: []hookMethod{{"OnEmit", "log record"}, {"Enabled", "log record"}},
+	},
+	{
+		// sdk/log v0.11–v0.14 had Enabled on a separate interface.
+		Pkg: "go.opentelemetry.io/otel/sdk/log", Iface: "FilterProcessor", Pipeline: logPipeline,
+		Methods: []hookMethod{{"Enabled", "log record"}},
+	},
+	{
+		// Propagators run inside every instrumented request: an
+		// instrumented call made from Inject runs Inject again.
+		Pkg: "go.opentelemetry.io/otel/propagation", Iface: "TextMapPropagator", Pipeline: propagatePipeline,
+		Methods: []hookMethod{{"Inject", "instrumented request"}, {"Extract", "instrumented request"}},
+	},
+}
+
+// hookMethodNames is every hook method name: a package that declares no
+// method with one of these names (and no user root) has no roots.
+var hookMethodNames = func() map[string]bool {
+	m := make(map[string]bool)
+	for _, h := range hooks {
+		for _, hm := range h.Methods {
+			m[hm.Name] = true
+		}
+	}
+	return m
+}()
+
+// sinkKind says how a catalog entry behaves at a call.
+type sinkKind uint8
+
+const (
+	plainSink      sinkKind = iota // the call itself is the finding
+	defaultHTTP                    // net/http helper using http.DefaultTransport
+	httpClientCall                 // (*http.Client) method: category from the client's transport
+	grpcConnCall                   // (*grpc.ClientConn) method: category from the dial options
+	roundTripper                   // (*otelhttp.Transport).RoundTrip
+	callsArgs                      // calls its function arguments synchronously (sort.Slice)
+	callsArgsAsync                 // calls its function arguments in a new goroutine (errgroup.Go)
+	onceDo                         // (*sync.Once).Do: calls its argument once, lazily
+	onceWrap                       // sync.OnceFunc/OnceValue(s): the result calls the argument once
+	safeCall                       // not a sink and not followed (the library caches it)
+)
+
+// sinkSpec is one catalog entry.
+type sinkSpec struct {
+	Kind     sinkKind
+	Category Category
+	Pipeline pipeline // for Reentrancy: the pipeline the call starts work in
+	What     string   // what the call does, e.g. "network I/O"
+	Args     []int    // callsArgs*, onceDo, onceWrap: parameter indexes of the functions called
+	Fix      string   // user sinks: the fix hint the user configured
+}
+
+func network(what string) sinkSpec { return sinkSpec{Category: Network, What: what} }
+func fileIO(what string) sinkSpec  { return sinkSpec{Category: IO, What: what} }
+
+// sinks is keyed by full name as go/types prints it (types.Func.FullName).
+// A key "pkg/path.*" or "(*pkg/path.T).*" covers every function of the
+// package or every method of the type.
+var sinks = map[string]sinkSpec{
+	// Span creation.
+	"(go.opentelemetry.io/otel/trace.Tracer).Start":                                        {Category: Reentrancy, Pipeline: tracePipeline, What: "starts a span"},
+	"(*go.opentelemetry.io/contrib/instrumentation/net/http/otelhttp.Transport).RoundTrip": {Kind: roundTripper},
+	"(go.opentelemetry.io/otel/log.Logger).Emit":                                           {Category: Reentrancy, Pipeline: logPipeline, What: "emits a log record"},
+
+	// HTTP.
+	"net/http.Get":                    {Kind: defaultHTTP},
+	"net/http.Head":                   {Kind: defaultHTTP},
+	"net/http.Post":                   {Kind: defaultHTTP},
+	"net/http.PostForm":               {Kind: defaultHTTP},
+	"(*net/http.Client).Do":           {Kind: httpClientCall},
+	"(*net/http.Client).Get":          {Kind: httpClientCall},
+	"(*net/http.Client).Head":         {Kind: httpClientCall},
+	"(*net/http.Client).Post":         {Kind: httpClientCall},
+	"(*net/http.Client).PostForm":     {Kind: httpClientCall},
+	"(*net/http.Transport).RoundTrip": network("an HTTP round trip"),
+
+	// Sockets, DNS, TLS.
+	"net.Dial":                            network("a network dial"),
+	"net.DialTimeout":                     network("a network dial"),
+	"net.DialTCP":                         network("a network dial"),
+	"net.DialUDP":                         network("a network dial"),
+	"net.DialIP":                          network("a network dial"),
+	"net.DialUnix":                        network("a network dial"),
+	"(*net.Dialer).Dial":                  network("a network dial"),
+	"(*net.Dialer).DialContext":           network("a network dial"),
+	"crypto/tls.Dial":                     network("a TLS dial"),
+	"crypto/tls.DialWithDialer":           network("a TLS dial"),
+	"(*crypto/tls.Dialer).Dial":           network("a TLS dial"),
+	"(*crypto/tls.Dialer).DialContext":    network("a TLS dial"),
+	"net.LookupHost":                      network("a DNS lookup (Go does not cache DNS)"),
+	"net.LookupIP":                        network("a DNS lookup (Go does not cache DNS)"),
+	"net.LookupAddr":                      network("a DNS lookup (Go does not cache DNS)"),
+	"net.LookupCNAME":                     network("a DNS lookup (Go does not cache DNS)"),
+	"net.LookupMX":                        network("a DNS lookup (Go does not cache DNS)"),
+	"net.LookupNS":                        network("a DNS lookup (Go does not cache DNS)"),
+	"net.LookupPort":                      network("a DNS lookup (Go does not cache DNS)"),
+	"net.LookupSRV":                       network("a DNS lookup (Go does not cache DNS)"),
+	"net.LookupTXT":                       network("a DNS lookup (Go does not cache DNS)"),
+	"(*net.Resolver).*":                   network("a DNS lookup (Go does not cache DNS)"),
+	"(net.Conn).Read":                     network("a read from a network connection"),
+	"(net.Conn).Write":                    network("a write to a network connection"),
+	"(*net.conn).Read":                    network("a read from a network connection"),
+	"(*net.conn).Write":                   network("a write to a network connection"),
+	"(*crypto/tls.Conn).Read":             network("a read from a network connection"),
+	"(*crypto/tls.Conn).Write":            network("a write to a network connection"),
+	"(*crypto/tls.Conn).Handshake":        network("a TLS handshake"),
+	"(*crypto/tls.Conn).HandshakeContext": network("a TLS handshake"),
+
+	// Databases.
+	"(*database/sql.DB).Query":           network("a database query"),
+	"(*database/sql.DB).QueryContext":    network("a database query"),
+	"(*database/sql.DB).QueryRow":        network("a database query"),
+	"(*database/sql.DB).QueryRowContext": network("a database query"),
+	"(*database/sql.DB).Exec":            network("a database statement"),
+	"(*database/sql.DB).ExecContext":     network("a database statement"),
+	"(*database/sql.DB).Ping":            network("a database round trip"),
+	"(*database/sql.DB).PingContext":     network("a database round trip"),
+	"(*database/sql.DB).Begin":           network("a database transaction"),
+	"(*database/sql.DB).BeginTx":         network("a database transaction"),
+	"(*database/sql.DB).Prepare":         network("a database round trip"),
+	"(*database/sql.DB).PrepareContext":  network("a database round trip"),
+	"(*database/sql.DB).Conn":            network("a database connection"),
+	"(*database/sql.Conn).*":             network("a database round trip"),
+	"(*database/sql.Tx).*":               network("a database round trip"),
+	"(*database/sql.Stmt).*":             network("a database round trip"),
+
+	// gRPC.
+	"(*google.golang.org/grpc.ClientConn).Invoke":            {Kind: grpcConnCall},
+	"(*google.golang.org/grpc.ClientConn).NewStream":         {Kind: grpcConnCall},
+	"(google.golang.org/grpc.ClientConnInterface).Invoke":    network("a gRPC call"),
+	"(google.golang.org/grpc.ClientConnInterface).NewStream": network("a gRPC stream"),
+
+	// Cloud metadata services. AWS IMDS values are not cached by the SDK.
+	"(*github.com/aws/aws-sdk-go-v2/feature/ec2/imds.Client).*":  network("a cloud metadata request (IMDS)"),
+	"(*github.com/aws/aws-sdk-go/aws/ec2metadata.EC2Metadata).*": network("a cloud metadata request (IMDS, default client on http.DefaultTransport)"),
+	// GCP: ProjectID, InstanceID and OnGCE are cached by the library.
+	"cloud.google.com/go/compute/metadata.*":                               network("a cloud metadata request (up to 15 s with retries)"),
+	"(*cloud.google.com/go/compute/metadata.Client).*":                     network("a cloud metadata request (up to 15 s with retries)"),
+	"cloud.google.com/go/compute/metadata.ProjectID":                       {Kind: safeCall},
+	"cloud.google.com/go/compute/metadata.ProjectIDWithContext":            {Kind: safeCall},
+	"cloud.google.com/go/compute/metadata.InstanceID":                      {Kind: safeCall},
+	"cloud.google.com/go/compute/metadata.InstanceIDWithContext":           {Kind: safeCall},
+	"cloud.google.com/go/compute/metadata.OnGCE":                           {Kind: safeCall},
+	"cloud.google.com/go/compute/metadata.OnGCEWithContext":                {Kind: safeCall},
+	"cloud.google.com/go/compute/metadata.NewClient":                       {Kind: safeCall},
+	"cloud.google.com/go/compute/metadata.NewWithOptions":                  {Kind: safeCall},
+	"(*cloud.google.com/go/compute/metadata.Client).ProjectID":             {Kind: safeCall},
+	"(*cloud.google.com/go/compute/metadata.Client).ProjectIDWithContext":  {Kind: safeCall},
+	"(*cloud.google.com/go/compute/metadata.Client).InstanceID":            {Kind: safeCall},
+	"(*cloud.google.com/go/compute/metadata.Client).InstanceIDWithContext": {Kind: safeCall},
+	"(*cloud.google.com/go/compute/metadata.Client).OnGCE":                 {Kind: safeCall},
+	"(*cloud.google.com/go/compute/metadata.Client).OnGCEWithContext":      {Kind: safeCall},
+
+	// File system.
+	"os.Open":                         fileIO("a file open"),
+	"os.OpenFile":                     fileIO("a file open"),
+	"os.Create":                       fileIO("a file create"),
+	"os.CreateTemp":                   fileIO("a file create"),
+	"os.ReadFile":                     fileIO("a file read"),
+	"os.WriteFile":                    fileIO("a file write"),
+	"os.ReadDir":                      fileIO("a directory read"),
+	"os.Stat":                         fileIO("a stat system call"),
+	"os.Lstat":                        fileIO("a stat system call"),
+	"os.Readlink":                     fileIO("a readlink system call"),
+	"os.Mkdir":                        fileIO("a mkdir system call"),
+	"os.MkdirAll":                     fileIO("a mkdir system call"),
+	"os.MkdirTemp":                    fileIO("a mkdir system call"),
+	"os.Remove":                       fileIO("a file removal"),
+	"os.RemoveAll":                    fileIO("a file removal"),
+	"os.Rename":                       fileIO("a file rename"),
+	"os.Truncate":                     fileIO("a file truncate"),
+	"os.Chmod":                        fileIO("a chmod system call"),
+	"os.Chown":                        fileIO("a chown system call"),
+	"os.Symlink":                      fileIO("a symlink system call"),
+	"os.Link":                         fileIO("a link system call"),
+	"os.Hostname":                     fileIO("a hostname lookup (a /proc read or uname system call)"),
+	"(*os.File).*":                    fileIO("a file system call"),
+	"io/ioutil.ReadFile":              fileIO("a file read"),
+	"io/ioutil.WriteFile":             fileIO("a file write"),
+	"io/ioutil.ReadDir":               fileIO("a directory read"),
+	"io/ioutil.TempFile":              fileIO("a file create"),
+	"io/ioutil.TempDir":               fileIO("a mkdir system call"),
+	"path/filepath.Walk":              fileIO("a directory walk"),
+	"path/filepath.WalkDir":           fileIO("a directory walk"),
+	"path/filepath.Glob":              fileIO("a directory read"),
+	"path/filepath.EvalSymlinks":      fileIO("a readlink system call"),
+	"time.LoadLocation":               fileIO("a zoneinfo database read (on every call)"),
+	"net.Interfaces":                  fileIO("a netlink query"),
+	"net.InterfaceAddrs":              fileIO("a netlink query"),
+	"net.InterfaceByName":             fileIO("a netlink query"),
+	"net.InterfaceByIndex":            fileIO("a netlink query"),
+	"(*net.Interface).Addrs":          fileIO("a netlink query"),
+	"(*net.Interface).MulticastAddrs": fileIO("a netlink query"),
+
+	// Processes.
+	"(*os/exec.Cmd).Run":            fileIO("a process execution"),
+	"(*os/exec.Cmd).Output":         fileIO("a process execution"),
+	"(*os/exec.Cmd).CombinedOutput": fileIO("a process execution"),
+	"(*os/exec.Cmd).Start":          fileIO("a process execution"),
+	"(*os/exec.Cmd).Wait":           fileIO("a process wait"),
+	"os/exec.LookPath":              fileIO("a PATH search"),
+	"os.StartProcess":               fileIO("a process execution"),
+	"syscall.*":                     fileIO("a system call"),
+
+	// Resource detection reads files and may call metadata services.
+	"go.opentelemetry.io/otel/sdk/resource.New":               fileIO("resource detection"),
+	"go.opentelemetry.io/otel/sdk/resource.Detect":            fileIO("resource detection"),
+	"(go.opentelemetry.io/otel/sdk/resource.Detector).Detect": fileIO("resource detection"),
+
+	// Higher-order functions: the walk follows their function arguments.
+	"(*sync.Once).Do":                           {Kind: onceDo, Args: []int{0}},
+	"sync.OnceFunc":                             {Kind: onceWrap, Args: []int{0}},
+	"sync.OnceValue":                            {Kind: onceWrap, Args: []int{0}},
+	"sync.OnceValues":                           {Kind: onceWrap, Args: []int{0}},
+	"sort.Slice":                                {Kind: callsArgs, Args: []int{1}},
+	"sort.SliceStable":                          {Kind: callsArgs, Args: []int{1}},
+	"sort.Search":                               {Kind: callsArgs, Args: []int{1}},
+	"slices.SortFunc":                           {Kind: callsArgs, Args: []int{1}},
+	"slices.SortStableFunc":                     {Kind: callsArgs, Args: []int{1}},
+	"slices.IndexFunc":                          {Kind: callsArgs, Args: []int{1}},
+	"slices.ContainsFunc":                       {Kind: callsArgs, Args: []int{1}},
+	"slices.DeleteFunc":                         {Kind: callsArgs, Args: []int{1}},
+	"slices.BinarySearchFunc":                   {Kind: callsArgs, Args: []int{2}},
+	"slices.MaxFunc":                            {Kind: callsArgs, Args: []int{1}},
+	"slices.MinFunc":                            {Kind: callsArgs, Args: []int{1}},
+	"strings.Map":                               {Kind: callsArgs, Args: []int{0}},
+	"strings.FieldsFunc":                        {Kind: callsArgs, Args: []int{1}},
+	"strings.IndexFunc":                         {Kind: callsArgs, Args: []int{1}},
+	"strings.TrimFunc":                          {Kind: callsArgs, Args: []int{1}},
+	"(*sync.Map).Range":                         {Kind: callsArgs, Args: []int{0}},
+	"(*golang.org/x/sync/errgroup.Group).Go":    {Kind: callsArgsAsync, Args: []int{0}},
+	"(*golang.org/x/sync/errgroup.Group).TryGo": {Kind: callsArgsAsync, Args: []int{0}},
+	"(*sync.WaitGroup).Go":                      {Kind: callsArgsAsync, Args: []int{0}},
+	"time.AfterFunc":                            {Kind: callsArgsAsync, Args: []int{1}},
+	"context.AfterFunc":                         {Kind: callsArgsAsync, Args: []int{1}},
+
+	// Not sinks, and not followed: the global error handler is the
+	// documented way to report from a hook.
+	"go.opentelemetry.io/otel.Handle": {Kind: safeCall},
+}
+
+// Catalog entries for values the walk inspects at a call.
+const (
+	pkgHTTP              = "net/http"
+	otelhttpPkg          = "go.opentelemetry.io/contrib/instrumentation/net/http/otelhttp"
+	otelgrpcPkg          = "go.opentelemetry.io/contrib/instrumentation/google.golang.org/grpc/otelgrpc"
+	grpcPkg              = "google.golang.org/grpc"
+	otelhttpNewTransport = otelhttpPkg + ".NewTransport"
+	otelhttpNewHandler   = otelhttpPkg + ".NewHandler"
+	otelgrpcNewClient    = otelgrpcPkg + ".NewClientHandler"
+	grpcWithStatsHandler = grpcPkg + ".WithStatsHandler"
+)
+
+// noopProviders are tracer-provider constructors that make the
+// instrumentation they are passed to start no span: real suppression.
+var noopProviders = map[string]bool{
+	"go.opentelemetry.io/otel/trace/noop.NewTracerProvider": true,
+	"go.opentelemetry.io/otel/trace.NewNoopTracerProvider":  true,
+}
+
+// withTracerProvider is the option that hands instrumentation a provider.
+var withTracerProvider = map[string]bool{
+	otelhttpPkg + ".WithTracerProvider": true,
+	otelgrpcPkg + ".WithTracerProvider": true,
+}
+
+// grpcDials create a *grpc.ClientConn from options.
+var grpcDials = map[string]bool{
+	grpcPkg + ".NewClient":   true,
+	grpcPkg + ".Dial":        true,
+	grpcPkg + ".DialContext": true,
+}

@@ -1,0 +1,288 @@
+package analyzer
+
+import (
+	"go/types"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// flowIndex records, for one package, where values are stored: the
+// demand-driven value flow below answers "what can this value be" by
+// looking them up. Only the analysed package's code is indexed: values that
+// come from other packages are unknown, and the walk does not follow them.
+type flowIndex struct {
+	fieldStores  map[*types.Var][]ssa.Value          // struct field (origin) -> stored values
+	globalStores map[*ssa.Global][]ssa.Value         // package variable -> stored values
+	callers      map[*ssa.Function][]*ssa.CallCommon // static call sites, for parameters
+	closures     map[*ssa.Function][]*ssa.MakeClosure
+}
+
+func newFlowIndex() *flowIndex {
+	return &flowIndex{
+		fieldStores:  make(map[*types.Var][]ssa.Value),
+		globalStores: make(map[*ssa.Global][]ssa.Value),
+		callers:      make(map[*ssa.Function][]*ssa.CallCommon),
+		closures:     make(map[*ssa.Function][]*ssa.MakeClosure),
+	}
+}
+
+func (ix *flowIndex) add(fn *ssa.Function) {
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			switch instr := instr.(type) {
+			case *ssa.Store:
+				switch addr := instr.Addr.(type) {
+				case *ssa.FieldAddr:
+					if f := fieldOf(addr.X.Type(), addr.Field, true); f != nil {
+						ix.fieldStores[f] = append(ix.fieldStores[f], instr.Val)
+					}
+				case *ssa.Global:
+					ix.globalStores[addr] = append(ix.globalStores[addr], instr.Val)
+				}
+			case *ssa.MakeClosure:
+				if fn, ok := instr.Fn.(*ssa.Function); ok {
+					ix.closures[fn] = append(ix.closures[fn], instr)
+				}
+			case ssa.CallInstruction:
+				if callee := instr.Common().StaticCallee(); callee != nil {
+					ix.callers[callee] = append(ix.callers[callee], instr.Common())
+				}
+			}
+		}
+	}
+}
+
+// fieldOf returns the field (its generic origin) selected from a struct or
+// pointer-to-struct type.
+func fieldOf(t types.Type, index int, ptr bool) *types.Var {
+	if ptr {
+		p, ok := t.Underlying().(*types.Pointer)
+		if !ok {
+			return nil
+		}
+		t = p.Elem()
+	}
+	s, ok := t.Underlying().(*types.Struct)
+	if !ok || index >= s.NumFields() {
+		return nil
+	}
+	return s.Field(index).Origin()
+}
+
+// maxFlowNodes bounds one value-flow query: beyond it, the answer is what
+// was found so far (the walk then under-reports rather than hangs).
+const maxFlowNodes = 512
+
+// sources returns the values that can flow into v within the package:
+// leaves of the flow through phis, interface conversions, loads from
+// fields, package variables and local variables, parameters (from static
+// call sites), free variables and in-package call results. A leaf is a
+// value whose origin the flow does not look through: an allocation, a
+// function, a closure, a call into another package, a constant, or a
+// package variable of another package (the Global itself stands for the
+// value stored in it).
+func (ix *flowIndex) sources(v ssa.Value) []ssa.Value {
+	var out []ssa.Value
+	seen := make(map[ssa.Value]bool)
+	var visit func(v ssa.Value)
+	visit = func(v ssa.Value) {
+		if v == nil || seen[v] || len(seen) > maxFlowNodes {
+			return
+		}
+		seen[v] = true
+		switch v := v.(type) {
+		case *ssa.Phi:
+			for _, e := range v.Edges {
+				visit(e)
+			}
+		case *ssa.MakeInterface:
+			visit(v.X)
+		case *ssa.ChangeInterface:
+			visit(v.X)
+		case *ssa.ChangeType:
+			visit(v.X)
+		case *ssa.TypeAssert:
+			visit(v.X)
+		case *ssa.UnOp:
+			if v.Op.String() != "*" {
+				out = append(out, v)
+				return
+			}
+			ix.visitLoad(v.X, visit, &out)
+		case *ssa.Field:
+			if f := fieldOf(v.X.Type(), v.Field, false); f != nil {
+				for _, s := range ix.fieldStores[f] {
+					visit(s)
+				}
+			}
+		case *ssa.Parameter:
+			fn := v.Parent()
+			idx := -1
+			for i, p := range fn.Params {
+				if p == v {
+					idx = i
+				}
+			}
+			for _, c := range ix.callers[fn] {
+				if idx >= 0 && idx < len(c.Args) {
+					visit(c.Args[idx])
+				}
+			}
+		case *ssa.FreeVar:
+			fn := v.Parent()
+			idx := -1
+			for i, fv := range fn.FreeVars {
+				if fv == v {
+					idx = i
+				}
+			}
+			for _, mc := range ix.closures[fn] {
+				if idx >= 0 && idx < len(mc.Bindings) {
+					b := mc.Bindings[idx]
+					if _, isAlloc := b.(*ssa.Alloc); isAlloc {
+						// A captured variable: what is stored in it.
+						ix.visitLoad(b, visit, &out)
+					} else {
+						visit(b)
+					}
+				}
+			}
+		case *ssa.Extract:
+			if call, ok := v.Tuple.(*ssa.Call); ok {
+				if callee := call.Call.StaticCallee(); callee != nil && len(callee.Blocks) > 0 {
+					ix.visitReturns(callee, v.Index, visit)
+					return
+				}
+			}
+			out = append(out, v)
+		case *ssa.Call:
+			if callee := v.Call.StaticCallee(); callee != nil && len(callee.Blocks) > 0 && callee.Pkg != nil && !isLeafCall(callee) {
+				ix.visitReturns(callee, 0, visit)
+				return
+			}
+			out = append(out, v)
+		default:
+			out = append(out, v)
+		}
+	}
+	visit(v)
+	return out
+}
+
+// isLeafCall reports whether a call with a body is still a leaf of the flow:
+// calls into other packages are (their bodies are not indexed).
+func isLeafCall(fn *ssa.Function) bool {
+	return fn.Synthetic != "" && fn.Object() == nil
+}
+
+// visitLoad visits what is stored at address addr.
+func (ix *flowIndex) visitLoad(addr ssa.Value, visit func(ssa.Value), out *[]ssa.Value) {
+	switch addr := addr.(type) {
+	case *ssa.FieldAddr:
+		if f := fieldOf(addr.X.Type(), addr.Field, true); f != nil {
+			for _, s := range ix.fieldStores[f] {
+				visit(s)
+			}
+		}
+	case *ssa.Global:
+		stores := ix.globalStores[addr]
+		if len(stores) == 0 {
+			*out = append(*out, addr)
+		}
+		for _, s := range stores {
+			visit(s)
+		}
+	case *ssa.Alloc:
+		for _, s := range storesTo(addr) {
+			visit(s)
+		}
+	default:
+		*out = append(*out, addr)
+	}
+}
+
+func (ix *flowIndex) visitReturns(fn *ssa.Function, index int, visit func(ssa.Value)) {
+	for _, b := range fn.Blocks {
+		if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok && index < len(ret.Results) {
+			visit(ret.Results[index])
+		}
+	}
+}
+
+// storesTo returns the values stored directly at a local address.
+func storesTo(addr ssa.Value) []ssa.Value {
+	var out []ssa.Value
+	for _, r := range *addr.Referrers() {
+		if s, ok := r.(*ssa.Store); ok && s.Addr == addr {
+			out = append(out, s.Val)
+		}
+	}
+	return out
+}
+
+// fieldStoresOn returns the values stored into the named field of the
+// struct that alloc allocates (a composite literal &T{Field: v}, or
+// later assignments to it in the same function).
+func fieldStoresOn(alloc ssa.Value, field string) (vals []ssa.Value, found bool) {
+	for _, r := range *alloc.Referrers() {
+		fa, ok := r.(*ssa.FieldAddr)
+		if !ok || fa.X != alloc {
+			continue
+		}
+		f := fieldOf(fa.X.Type(), fa.Field, true)
+		if f == nil || f.Name() != field {
+			continue
+		}
+		for _, s := range storesTo(fa) {
+			vals = append(vals, s)
+			found = true
+		}
+	}
+	return vals, found
+}
+
+// varargs returns the values passed in a variadic argument slice built at
+// the call site (opts... or a literal list).
+func varargs(v ssa.Value) []ssa.Value {
+	sl, ok := v.(*ssa.Slice)
+	if !ok {
+		return nil
+	}
+	var out []ssa.Value
+	for _, r := range *sl.X.Referrers() {
+		ia, ok := r.(*ssa.IndexAddr)
+		if !ok {
+			continue
+		}
+		out = append(out, storesTo(ia)...)
+	}
+	return out
+}
+
+// calleeName is the full name of the function a leaf value calls, if it is a
+// static call into another package.
+func staticCallName(v ssa.Value) string {
+	call, ok := v.(*ssa.Call)
+	if !ok {
+		return ""
+	}
+	callee := call.Call.StaticCallee()
+	if callee == nil {
+		return ""
+	}
+	if obj := funcObject(callee); obj != nil {
+		return obj.FullName()
+	}
+	return ""
+}
+
+// funcObject returns the declared function or method of fn (the generic
+// origin's for an instantiation), or nil for function literals and
+// wrappers without one.
+func funcObject(fn *ssa.Function) *types.Func {
+	if o := fn.Origin(); o != nil {
+		fn = o
+	}
+	obj, _ := fn.Object().(*types.Func)
+	return obj
+}

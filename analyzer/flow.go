@@ -15,6 +15,7 @@ type flowIndex struct {
 	globalStores map[*ssa.Global][]ssa.Value         // package variable -> stored values
 	callers      map[*ssa.Function][]*ssa.CallCommon // static call sites, for parameters
 	closures     map[*ssa.Function][]*ssa.MakeClosure
+	storedIn     map[ssa.Value]string // value -> name of the variable or field it is stored in
 }
 
 func newFlowIndex() *flowIndex {
@@ -23,6 +24,7 @@ func newFlowIndex() *flowIndex {
 		globalStores: make(map[*ssa.Global][]ssa.Value),
 		callers:      make(map[*ssa.Function][]*ssa.CallCommon),
 		closures:     make(map[*ssa.Function][]*ssa.MakeClosure),
+		storedIn:     make(map[ssa.Value]string),
 	}
 }
 
@@ -35,9 +37,11 @@ func (ix *flowIndex) add(fn *ssa.Function) {
 				case *ssa.FieldAddr:
 					if f := fieldOf(addr.X.Type(), addr.Field, true); f != nil {
 						ix.fieldStores[f] = append(ix.fieldStores[f], instr.Val)
+						ix.storedIn[instr.Val] = f.Name()
 					}
 				case *ssa.Global:
 					ix.globalStores[addr] = append(ix.globalStores[addr], instr.Val)
+					ix.storedIn[instr.Val] = addr.Name()
 				}
 			case *ssa.MakeClosure:
 				if fn, ok := instr.Fn.(*ssa.Function); ok {

@@ -28,6 +28,7 @@ type edge struct {
 	mode    edgeMode
 	wrapper string // hop before the callee: the once-cache or higher-order function
 	callee  *ssa.Function
+	label   string // names the callee instead of its own name (the variable holding a once-cached function)
 	direct  []witness
 }
 
@@ -143,7 +144,11 @@ func (w *walker) through(e edge) []witness {
 	}
 	if e.callee != nil {
 		if e.callee.Synthetic == "" || e.callee.Parent() != nil {
-			head = append(head, hop{name: w.displayName(e.callee), qual: qualifiedName(e.callee), pos: e.pos, async: e.mode == asyncCall, by: by})
+			h := hop{name: w.displayName(e.callee), qual: qualifiedName(e.callee), pos: e.pos, async: e.mode == asyncCall, by: by}
+			if e.label != "" {
+				h.name, h.qual = e.label, w.pass.Pkg.Path()+"."+e.label
+			}
+			head = append(head, h)
 		}
 		in = w.sums[e.callee]
 	} else {
@@ -277,6 +282,7 @@ func (w *walker) valueEdges(fn *ssa.Function, src ssa.Value, pos token.Pos, mode
 					for _, e := range w.valueEdges(fn, f, pos, m) {
 						if m == onceCached {
 							e.wrapper = name
+							e.label = w.flow.storedIn[src]
 						}
 						edges = append(edges, e)
 					}

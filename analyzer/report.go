@@ -11,18 +11,19 @@ import (
 
 // finding is one diagnostic before it is reported.
 type finding struct {
-	pos  token.Pos
-	root root
-	wit  witness
+	pos      token.Pos
+	root     root
+	wit      witness
+	ignoreBy *directive // the reviewed directive that silences it, if any
 }
 
 // report reports the offending calls of one root: one diagnostic per call
 // in the hook's own body (function literals it contains included), with the
 // most severe witness of that call.
 func (w *walker) report(r root) {
-	best := make(map[token.Pos]witness)
+	best := make(map[token.Pos]finding)
 	var order []token.Pos
-	consider := func(pos token.Pos, wit witness) {
+	consider := func(pos token.Pos, wit witness, ignoreBy *directive) {
 		wit, ok := w.forRoot(r, wit)
 		if !ok {
 			return
@@ -31,8 +32,14 @@ func (w *walker) report(r root) {
 		if !seen {
 			order = append(order, pos)
 		}
-		if !seen || moreSevere(wit, cur) {
-			best[pos] = wit
+		if !seen || moreSevere(wit, cur.wit) {
+			best[pos] = finding{pos: pos, root: r, wit: wit, ignoreBy: ignoreBy}
+		}
+	}
+	var hookDirective *directive
+	if obj := funcObject(r.fn); obj != nil {
+		if d := w.ignores.funcs[obj]; d != nil && d.reason != "" {
+			hookDirective = d
 		}
 	}
 	visited := make(map[*ssa.Function]bool)
@@ -53,7 +60,11 @@ func (w *walker) report(r root) {
 				visit(e.callee, p, async || e.mode == asyncCall)
 				continue
 			}
-			for _, wit := range w.through(e) {
+			ignoreBy := hookDirective
+			if e.ignored != nil && e.ignored.reason != "" {
+				ignoreBy = e.ignored
+			}
+			for _, wit := range w.lift(e) {
 				if async && wit.cat != Reentrancy {
 					continue // off the hook's path: only spans multiply
 				}
@@ -61,7 +72,7 @@ func (w *walker) report(r root) {
 				if len(prefix) > 0 {
 					pos = prefix[0].pos
 				}
-				consider(pos, wit.prepend(prefix...))
+				consider(pos, wit.prepend(prefix...), ignoreBy)
 			}
 		}
 	}
@@ -69,7 +80,14 @@ func (w *walker) report(r root) {
 
 	sort.Slice(order, func(i, j int) bool { return order[i] < order[j] })
 	for _, pos := range order {
-		w.emit(finding{pos: pos, root: r, wit: best[pos]})
+		f := best[pos]
+		if f.ignoreBy != nil {
+			f.ignoreBy.used = true
+			if !w.cfg.ReportSuppressed {
+				continue
+			}
+		}
+		w.emit(f)
 	}
 }
 
@@ -118,10 +136,16 @@ func (w *walker) emit(f finding) {
 			})
 		}
 	}
+	category, msg := string(f.wit.cat), message(f.root, f.wit)
+	if f.ignoreBy != nil {
+		// Only the standalone driver asks for these (Config.ReportSuppressed).
+		category = "suppressed/" + category
+		msg += " [suppressed: " + f.ignoreBy.reason + "]"
+	}
 	w.pass.Report(analysis.Diagnostic{
 		Pos:      w.posOf(f.pos),
-		Category: string(f.wit.cat),
-		Message:  message(f.root, f.wit),
+		Category: category,
+		Message:  msg,
 		Related:  related,
 	})
 }
@@ -204,4 +228,19 @@ func consequence(r root, wit witness) string {
 		s += " (its instrumentation has a no-op tracer provider, so it does not re-enter)"
 	}
 	return s + "; " + fix
+}
+
+// reportDirectives reports directives that cannot be accepted: without a
+// reason, or silencing nothing.
+func reportDirectives(pass *analysis.Pass, d *directives) {
+	for _, dir := range d.all {
+		switch {
+		case dir.reason == "":
+			pass.Report(analysis.Diagnostic{Pos: dir.pos, Category: "directive",
+				Message: "directive: //spanhotpath:ignore needs a reason: say why the call is safe on the hot path (it silences nothing without one)"})
+		case !dir.used:
+			pass.Report(analysis.Diagnostic{Pos: dir.pos, Category: "directive",
+				Message: "directive: //spanhotpath:ignore silences nothing here; remove it"})
+		}
+	}
 }

@@ -27,16 +27,19 @@ func (r *runner) run(pass *analysis.Pass) (_ any, err error) {
 		return nil, nil
 	}
 	cat := r.compile()
+	dirs := parseDirectives(pass.Fset, pass.Files, pass.TypesInfo)
 	if !references(pass, cat) {
 		// Nothing here can reach a sink: no SSA, no facts.
+		reportDirectives(pass, dirs)
 		return nil, nil
 	}
-	w := newWalker(pass, cat, r.cfg)
+	w := newWalker(pass, cat, r.cfg, dirs)
 	w.solve()
 	w.exportFacts()
 	for _, root := range w.roots() {
 		w.report(root)
 	}
+	reportDirectives(pass, dirs)
 	return nil, nil
 }
 
@@ -93,7 +96,7 @@ func references(pass *analysis.Pass, cat *compiledCatalog) bool {
 }
 
 // newWalker builds the package's SSA form and indexes it.
-func newWalker(pass *analysis.Pass, cat *compiledCatalog, cfg Config) *walker {
+func newWalker(pass *analysis.Pass, cat *compiledCatalog, cfg Config, dirs *directives) *walker {
 	prog := ssa.NewProgram(pass.Fset, ssa.InstantiateGenerics)
 	created := make(map[*types.Package]bool)
 	var create func(pkgs []*types.Package)
@@ -111,14 +114,15 @@ func newWalker(pass *analysis.Pass, cat *compiledCatalog, cfg Config) *walker {
 	pkg.Build()
 
 	w := &walker{
-		pass:  pass,
-		cat:   cat,
-		cfg:   cfg,
-		pkg:   pkg,
-		flow:  newFlowIndex(),
-		known: make(map[*ssa.Function]bool),
-		edges: make(map[*ssa.Function][]edge),
-		sums:  make(map[*ssa.Function]summary),
+		pass:    pass,
+		cat:     cat,
+		cfg:     cfg,
+		pkg:     pkg,
+		flow:    newFlowIndex(),
+		known:   make(map[*ssa.Function]bool),
+		edges:   make(map[*ssa.Function][]edge),
+		sums:    make(map[*ssa.Function]summary),
+		ignores: dirs,
 	}
 	// Every function of the package, so that the flow index holds every
 	// store before the first query.

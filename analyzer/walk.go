@@ -28,24 +28,26 @@ type edge struct {
 	mode    edgeMode
 	wrapper string // hop before the callee: the once-cache or higher-order function
 	callee  *ssa.Function
-	label   string // names the callee instead of its own name (the variable holding a once-cached function)
+	label   string     // names the callee instead of its own name (the variable holding a once-cached function)
+	ignored *directive // the //spanhotpath:ignore directive on the call's line
 	direct  []witness
 }
 
 // walker holds one package's analysis: its SSA, the value-flow index, the
 // call edges of every function and their summaries.
 type walker struct {
-	pass   *analysis.Pass
-	cat    *compiledCatalog
-	cfg    Config
-	starts map[token.Pos]token.Pos // call Lparen -> call expression start
-	pkg    *ssa.Package
-	flow   *flowIndex
-	funcs  []*ssa.Function // every function with a body, in a stable order
-	known  map[*ssa.Function]bool
-	edges  map[*ssa.Function][]edge
-	sums   map[*ssa.Function]summary
-	locks  map[*ssa.Function]map[ssa.CallInstruction]bool
+	pass    *analysis.Pass
+	cat     *compiledCatalog
+	cfg     Config
+	starts  map[token.Pos]token.Pos // call Lparen -> call expression start
+	ignores *directives
+	pkg     *ssa.Package
+	flow    *flowIndex
+	funcs   []*ssa.Function // every function with a body, in a stable order
+	known   map[*ssa.Function]bool
+	edges   map[*ssa.Function][]edge
+	sums    map[*ssa.Function]summary
+	locks   map[*ssa.Function]map[ssa.CallInstruction]bool
 	// instrumentedDefault is where this package sets http.DefaultTransport
 	// to an instrumented transport (NoPos if it does not).
 	instrumentedDefault token.Pos
@@ -129,11 +131,31 @@ func (w *walker) compute(fn *ssa.Function) summary {
 			s = s.add(wit)
 		}
 	}
+	if obj := funcObject(fn); obj != nil && len(s) > 0 {
+		// A reviewed function reaches nothing, for every caller.
+		if d := w.ignores.funcs[obj]; d != nil && d.reason != "" {
+			d.used = true
+			return nil
+		}
+	}
 	return s
 }
 
-// through returns the witnesses a call edge contributes to its caller.
+// through returns the witnesses a call edge contributes to its caller: none
+// through a call a reviewer marked with a reasoned ignore directive.
 func (w *walker) through(e edge) []witness {
+	wits := w.lift(e)
+	if e.ignored != nil && e.ignored.reason != "" {
+		if len(wits) > 0 {
+			e.ignored.used = true
+		}
+		return nil
+	}
+	return wits
+}
+
+// lift returns the witnesses of the callee as seen from the call.
+func (w *walker) lift(e edge) []witness {
 	var in []witness
 	var head []hop
 	by := e.wrapper
@@ -207,7 +229,13 @@ func (w *walker) callEdges(fn *ssa.Function) []edge {
 			} else if held[call] {
 				mode = lockedCall
 			}
-			edges = append(edges, w.resolve(fn, call.Common(), mode)...)
+			es := w.resolve(fn, call.Common(), mode)
+			if d := w.ignores.at(w.pass.Fset, w.posOf(call.Pos())); d != nil {
+				for i := range es {
+					es[i].ignored = d
+				}
+			}
+			edges = append(edges, es...)
 		}
 	}
 	return edges

@@ -11,20 +11,22 @@ import (
 // looking them up. Only the analysed package's code is indexed: values that
 // come from other packages are unknown, and the walk does not follow them.
 type flowIndex struct {
-	fieldStores  map[*types.Var][]ssa.Value          // struct field (origin) -> stored values
-	globalStores map[*ssa.Global][]ssa.Value         // package variable -> stored values
-	callers      map[*ssa.Function][]*ssa.CallCommon // static call sites, for parameters
-	closures     map[*ssa.Function][]*ssa.MakeClosure
-	storedIn     map[ssa.Value]string // value -> name of the variable or field it is stored in
+	fieldStores   map[*types.Var][]ssa.Value          // struct field (origin) -> stored values
+	globalStores  map[*ssa.Global][]ssa.Value         // package variable -> stored values
+	callers       map[*ssa.Function][]*ssa.CallCommon // static call sites, for parameters
+	closures      map[*ssa.Function][]*ssa.MakeClosure
+	storedIn      map[ssa.Value]string // value -> name of the variable or field it is stored in
+	globalWriters map[*ssa.Global][]*ssa.Function
 }
 
 func newFlowIndex() *flowIndex {
 	return &flowIndex{
-		fieldStores:  make(map[*types.Var][]ssa.Value),
-		globalStores: make(map[*ssa.Global][]ssa.Value),
-		callers:      make(map[*ssa.Function][]*ssa.CallCommon),
-		closures:     make(map[*ssa.Function][]*ssa.MakeClosure),
-		storedIn:     make(map[ssa.Value]string),
+		fieldStores:   make(map[*types.Var][]ssa.Value),
+		globalStores:  make(map[*ssa.Global][]ssa.Value),
+		callers:       make(map[*ssa.Function][]*ssa.CallCommon),
+		closures:      make(map[*ssa.Function][]*ssa.MakeClosure),
+		storedIn:      make(map[ssa.Value]string),
+		globalWriters: make(map[*ssa.Global][]*ssa.Function),
 	}
 }
 
@@ -41,6 +43,7 @@ func (ix *flowIndex) add(fn *ssa.Function) {
 					}
 				case *ssa.Global:
 					ix.globalStores[addr] = append(ix.globalStores[addr], instr.Val)
+					ix.globalWriters[addr] = append(ix.globalWriters[addr], fn)
 					ix.storedIn[instr.Val] = addr.Name()
 				}
 			case *ssa.MakeClosure:

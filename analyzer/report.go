@@ -143,10 +143,11 @@ func (w *walker) emit(f finding) {
 		msg += " [suppressed: " + f.ignoreBy.reason + "]"
 	}
 	w.pass.Report(analysis.Diagnostic{
-		Pos:      w.posOf(f.pos),
-		Category: category,
-		Message:  msg,
-		Related:  related,
+		Pos:            w.posOf(f.pos),
+		Category:       category,
+		Message:        msg,
+		Related:        related,
+		SuggestedFixes: w.hoistFix(f),
 	})
 }
 

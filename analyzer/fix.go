@@ -1,0 +1,211 @@
+package analyzer
+
+import (
+	"bytes"
+	"go/ast"
+	"go/format"
+	"go/token"
+	"go/types"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+)
+
+// hoistFix returns the incident's own remedy as a suggested fix, where it
+// is mechanical and safe: the hook calls a package-level function with no
+// arguments or only constant ones, and uses its one result. The call moves
+// into a package-level variable, initialised when the program starts
+// (before any tracer provider exists, so it starts no span), and the hook
+// reads the variable. A lazy sync.Once is never offered: around a call that
+// starts a span it deadlocks.
+func (w *walker) hoistFix(f finding) []analysis.SuggestedFix {
+	if f.wit.cat == Deadlock || f.ignoreBy != nil {
+		return nil
+	}
+	call := w.callAt(f.pos)
+	if call == nil || !w.usedAsValue(call) {
+		return nil
+	}
+	fn := typeutilCallee(w.pass.TypesInfo, call)
+	if fn == nil || fn.Signature().Recv() != nil || fn.Signature().Results().Len() != 1 || fn.Signature().TypeParams() != nil {
+		return nil
+	}
+	for _, arg := range call.Args {
+		if tv, ok := w.pass.TypesInfo.Types[arg]; !ok || tv.Value == nil {
+			return nil
+		}
+	}
+	if ssaFn := w.pkg.Prog.FuncValue(fn); ssaFn != nil && w.inPackage(ssaFn) && !w.initSafe(ssaFn) {
+		return nil
+	}
+	file := w.fileOf(call.Pos())
+	if file == nil {
+		return nil
+	}
+	name := w.hoistName(fn, call.Pos())
+	if name == "" {
+		return nil
+	}
+	var src bytes.Buffer
+	if err := format.Node(&src, w.pass.Fset, call); err != nil {
+		return nil
+	}
+	// After the callee's declaration when it is in this file, else at the
+	// end of the file: the same place for every hook that calls it, so
+	// the edits of several findings coincide instead of conflicting.
+	at := file.End()
+	for _, decl := range file.Decls {
+		if fd, ok := decl.(*ast.FuncDecl); ok && w.pass.TypesInfo.Defs[fd.Name] == fn {
+			at = fd.End()
+		}
+	}
+	// The text depends only on the call, so that the same hoist offered
+	// for several hooks is one edit.
+	decl := "\n\n// " + name + " is computed once, when the program starts: hot-path hooks read it.\nvar " +
+		name + " = " + src.String()
+	if at == file.End() {
+		decl = strings.TrimPrefix(decl, "\n") + "\n"
+	}
+	return []analysis.SuggestedFix{{
+		Message: "compute " + src.String() + " once at program start in package variable " + name,
+		TextEdits: []analysis.TextEdit{
+			{Pos: call.Pos(), End: call.End(), NewText: []byte(name)},
+			{Pos: at, End: at, NewText: []byte(decl)},
+		},
+	}}
+}
+
+// initSafe reports whether fn gives the same result when it runs during
+// package initialisation: neither it nor the functions of this package it
+// calls read a package variable that code other than the variable
+// initialisers assigns (main setting a URL, for instance).
+func (w *walker) initSafe(fn *ssa.Function) bool {
+	seen := make(map[*ssa.Function]bool)
+	var safe func(fn *ssa.Function) bool
+	safe = func(fn *ssa.Function) bool {
+		if seen[fn] {
+			return true
+		}
+		seen[fn] = true
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				for _, op := range instr.Operands(nil) {
+					if g, ok := (*op).(*ssa.Global); ok && g.Pkg == w.pkg {
+						for _, writer := range w.flow.globalWriters[g] {
+							if writer.Synthetic != "package initializer" {
+								return false
+							}
+						}
+					}
+				}
+			}
+		}
+		for _, e := range w.edges[fn] {
+			if e.callee != nil && !safe(e.callee) {
+				return false
+			}
+		}
+		for _, anon := range fn.AnonFuncs {
+			if !safe(anon) {
+				return false
+			}
+		}
+		return true
+	}
+	return safe(fn)
+}
+
+// hoistName derives the variable's name from the function's: getHostIP
+// gives hostIP. It returns "" when the name is taken where the variable is
+// declared or read.
+func (w *walker) hoistName(fn *types.Func, use token.Pos) string {
+	base := fn.Name()
+	for _, p := range []string{"get", "Get", "lookup", "Lookup", "fetch", "Fetch", "load", "Load", "read", "Read"} {
+		if rest, ok := strings.CutPrefix(base, p); ok && rest != "" {
+			base = rest
+			break
+		}
+	}
+	r, size := utf8.DecodeRuneInString(base)
+	base = string(unicode.ToLower(r)) + base[size:]
+	for _, name := range []string{base, base + "Value"} {
+		if token.IsKeyword(name) || types.Universe.Lookup(name) != nil {
+			continue
+		}
+		if w.pass.Pkg.Scope().Lookup(name) != nil {
+			continue
+		}
+		if inner := w.pass.Pkg.Scope().Innermost(use); inner != nil {
+			if _, obj := inner.LookupParent(name, use); obj != nil {
+				continue
+			}
+		}
+		return name
+	}
+	return ""
+}
+
+// callAt returns the call expression whose opening parenthesis is at
+// lparen (SSA positions calls there).
+func (w *walker) callAt(lparen token.Pos) *ast.CallExpr {
+	var found *ast.CallExpr
+	ast.Inspect(w.fileOf(lparen), func(n ast.Node) bool {
+		if found != nil || n == nil || n.Pos() > lparen || n.End() <= lparen {
+			return false
+		}
+		if c, ok := n.(*ast.CallExpr); ok && c.Lparen == lparen {
+			found = c
+		}
+		return true
+	})
+	return found
+}
+
+// usedAsValue reports whether the call's result is used: not an
+// expression statement, nor the call of a go or defer statement.
+func (w *walker) usedAsValue(call *ast.CallExpr) bool {
+	used := true
+	ast.Inspect(w.fileOf(call.Pos()), func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.ExprStmt:
+			used = used && ast.Unparen(n.X) != call
+		case *ast.GoStmt:
+			used = used && n.Call != call
+		case *ast.DeferStmt:
+			used = used && n.Call != call
+		}
+		return used
+	})
+	return used
+}
+
+func (w *walker) fileOf(pos token.Pos) *ast.File {
+	for _, f := range w.pass.Files {
+		if f.FileStart <= pos && pos <= f.FileEnd {
+			return f
+		}
+	}
+	return nil
+}
+
+// typeutilCallee returns the package-level function a call expression
+// calls, or nil.
+func typeutilCallee(info *types.Info, call *ast.CallExpr) *types.Func {
+	var id *ast.Ident
+	switch fun := ast.Unparen(call.Fun).(type) {
+	case *ast.Ident:
+		id = fun
+	case *ast.SelectorExpr:
+		if _, isMethod := info.Selections[fun]; isMethod {
+			return nil
+		}
+		id = fun.Sel
+	default:
+		return nil
+	}
+	fn, _ := info.Uses[id].(*types.Func)
+	return fn
+}

@@ -194,6 +194,7 @@ const (
 	fixEager    = "compute the value once at startup (constructor or package initializer) and read it here"
 	fixReentry  = "compute the value once at startup (constructor or package initializer), or make the call with a client whose transport is not instrumented (your own http.Transport, or otelhttp with a no-op tracer provider)"
 	fixLog      = "do not emit log records from a log processor; report errors with otel.Handle"
+	fixLocked   = "do not hold the mutex across the call; better, compute the value eagerly at startup (constructor or package initializer)"
 	fixDeadlock = "compute the value eagerly at startup (constructor, init or package initializer), not lazily on the hot path"
 )
 
@@ -210,6 +211,13 @@ func consequence(r root, wit witness) string {
 		}
 		return wit.what + ", which runs " + r.hook + " again: unbounded recursion on the first " + r.event + "; " + fix
 	case Deadlock:
+		if wit.notes&noteLocked != 0 {
+			if fix == "" {
+				fix = fixLocked
+			}
+			return "a mutex is held around a call that starts a span: the span runs " + r.hook +
+				" again on the same goroutine, which blocks on the same mutex forever on the first " + r.event + "; " + fix
+		}
 		if fix == "" {
 			fix = fixDeadlock
 		}

@@ -190,11 +190,6 @@ func qualifiedName(fn *ssa.Function) string {
 	return fn.String()
 }
 
-// heldLocks would return the calls made while fn holds a mutex it
-// acquired itself; first-use mutex caches are not modelled yet (see the
-// README's limitations), so no call is treated as locked.
-func (w *walker) heldLocks(*ssa.Function) map[ssa.CallInstruction]bool { return nil }
-
 // posOf maps a call's position (its Lparen) to the start of the call
 // expression, where a reader looks for it.
 func (w *walker) posOf(pos token.Pos) token.Pos {

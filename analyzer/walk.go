@@ -30,6 +30,7 @@ type edge struct {
 	callee  *ssa.Function
 	label   string     // names the callee instead of its own name (the variable holding a once-cached function)
 	ignored *directive // the //spanhotpath:ignore directive on the call's line
+	memo    bool       // inside a field or package-variable memo
 	direct  []witness
 }
 
@@ -187,6 +188,9 @@ func (w *walker) lift(e edge) []witness {
 	}
 	var out []witness
 	for _, wit := range in {
+		if e.memo && (wit.cat == Network || wit.cat == IO) {
+			continue // runs when the memo is empty or stale, not on every call
+		}
 		switch e.mode {
 		case asyncCall:
 			// Off the caller's path: plain I/O is fine there; a span
@@ -217,6 +221,7 @@ func (w *walker) lift(e edge) []witness {
 func (w *walker) callEdges(fn *ssa.Function) []edge {
 	var edges []edge
 	held := w.heldLocks(fn)
+	memo := w.memoCalls(fn)
 	for _, b := range fn.Blocks {
 		for _, instr := range b.Instrs {
 			call, ok := instr.(ssa.CallInstruction)
@@ -234,6 +239,9 @@ func (w *walker) callEdges(fn *ssa.Function) []edge {
 				for i := range es {
 					es[i].ignored = d
 				}
+			}
+			for i := range es {
+				es[i].memo = memo[call]
 			}
 			edges = append(edges, es...)
 		}

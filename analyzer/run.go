@@ -152,15 +152,17 @@ func sortedDefs(pass *analysis.Pass) []*ast.Ident {
 	return ids
 }
 
-// exportFacts exports a ReachFact for every package-level function and
-// method that reaches a sink.
+// exportFacts exports a ReachFact for every exported package-level
+// function and method that reaches a sink: only those can be called from
+// another package (the walk does not follow function values across
+// packages), and fewer facts are less for go vet to encode and ship.
 func (w *walker) exportFacts() {
 	for _, fn := range w.funcs {
 		if fn.Parent() != nil || fn.Synthetic != "" || fn.Origin() != nil {
 			continue
 		}
 		obj := funcObject(fn)
-		if obj == nil || obj.Pkg() != w.pass.Pkg || len(w.sums[fn]) == 0 {
+		if obj == nil || !obj.Exported() || obj.Pkg() != w.pass.Pkg || len(w.sums[fn]) == 0 {
 			continue
 		}
 		w.pass.ExportObjectFact(obj, newReachFact(w.sums[fn]))

@@ -166,7 +166,7 @@ func (w *walker) lift(e edge) []witness {
 		by = "via " + by
 	}
 	if e.callee != nil {
-		if e.callee.Synthetic == "" || e.callee.Parent() != nil {
+		if e.callee.Synthetic == "" || e.callee.Parent() != nil || e.callee.Origin() != nil {
 			h := hop{name: w.displayName(e.callee), qual: qualifiedName(e.callee), pos: e.pos, async: e.mode == asyncCall, by: by}
 			if e.label != "" {
 				h.name, h.qual = e.label, w.pass.Pkg.Path()+"."+e.label
@@ -473,8 +473,8 @@ func (w *walker) concreteTypes(v ssa.Value) []types.Type {
 		if types.IsInterface(t) {
 			continue
 		}
-		if _, isNil := src.(*ssa.Const); isNil {
-			continue
+		if c, ok := src.(*ssa.Const); ok && c.IsNil() {
+			continue // a nil interface calls nothing
 		}
 		key := types.TypeString(t, nil)
 		if !seen[key] {

@@ -55,7 +55,9 @@ func parseDirectives(fset *token.FileSet, files []*ast.File, info *types.Info) *
 				if !ok || (rest != "" && rest[0] != ' ' && rest[0] != '\t') {
 					continue
 				}
-				dir := &directive{pos: c.Pos(), reason: strings.TrimSpace(rest)}
+				// A reason ends where another comment starts on the line.
+				reason, _, _ := strings.Cut(rest, "//")
+				dir := &directive{pos: c.Pos(), reason: strings.TrimSpace(reason)}
 				d.all = append(d.all, dir)
 				if obj := docs[c]; obj != nil {
 					d.funcs[obj] = dir

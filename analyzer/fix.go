@@ -53,6 +53,11 @@ func (w *walker) hoistFix(f finding) []analysis.SuggestedFix {
 	if err := format.Node(&src, w.pass.Fset, call); err != nil {
 		return nil
 	}
+	if len(call.Args) > 0 && !w.onlyConstantCall(fn, src.String()) {
+		// The variable is named after the function: two constant calls
+		// with different arguments would both claim it.
+		return nil
+	}
 	// After the callee's declaration when it is in this file, else at the
 	// end of the file: the same place for every hook that calls it, so
 	// the edits of several findings coincide instead of conflicting.
@@ -131,7 +136,7 @@ func (w *walker) hoistName(fn *types.Func, use token.Pos) string {
 	}
 	r, size := utf8.DecodeRuneInString(base)
 	base = string(unicode.ToLower(r)) + base[size:]
-	for _, name := range []string{base, base + "Value"} {
+	for _, name := range []string{base, "startup" + strings.ToUpper(base[:1]) + base[1:]} {
 		if token.IsKeyword(name) || types.Universe.Lookup(name) != nil {
 			continue
 		}
@@ -146,6 +151,31 @@ func (w *walker) hoistName(fn *types.Func, use token.Pos) string {
 		return name
 	}
 	return ""
+}
+
+// onlyConstantCall reports whether every call of fn in the package with
+// constant arguments is written as text.
+func (w *walker) onlyConstantCall(fn *types.Func, text string) bool {
+	only := true
+	for _, f := range w.pass.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok || !only || typeutilCallee(w.pass.TypesInfo, call) != fn {
+				return only
+			}
+			for _, arg := range call.Args {
+				if tv, ok := w.pass.TypesInfo.Types[arg]; !ok || tv.Value == nil {
+					return true
+				}
+			}
+			var b bytes.Buffer
+			if format.Node(&b, w.pass.Fset, call) == nil && b.String() != text {
+				only = false
+			}
+			return true
+		})
+	}
+	return only
 }
 
 // callAt returns the call expression whose opening parenthesis is at

@@ -1,0 +1,267 @@
+package main
+
+import (
+	"bufio"
+	"crypto/sha256"
+	"encoding/hex"
+	"go/token"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+)
+
+// categories are the finding categories, most severe first: the four of
+// the hot path, then "directive" (a //spanhotpath:ignore comment without a
+// reason, or silencing nothing).
+var categories = []string{"reentrancy", "deadlock", "network", "io", "directive"}
+
+// suppressedPrefix marks a finding silenced by //spanhotpath:ignore that the
+// analyzer reports anyway because the driver set Config.ReportSuppressed.
+const suppressedPrefix = "suppressed/"
+
+// finding is one diagnostic, as every output format shows it.
+type finding struct {
+	File        string       `json:"file"` // relative to the working directory when under it
+	Line        int          `json:"line"`
+	Column      int          `json:"column"`
+	Category    string       `json:"category"`
+	Message     string       `json:"message"`
+	Related     []related    `json:"related"`
+	Fingerprint string       `json:"fingerprint"`
+	Suppressed  *suppression `json:"suppressed,omitempty"`
+	EndLine     int          `json:"-"`
+	EndColumn   int          `json:"-"`
+	AbsFile     string       `json:"-"`
+	diag        analysis.Diagnostic
+	fset        *token.FileSet
+}
+
+type related struct {
+	File    string `json:"file"`
+	Line    int    `json:"line"`
+	Column  int    `json:"column"`
+	Message string `json:"message"`
+	AbsFile string `json:"-"`
+}
+
+type suppression struct {
+	Reason string `json:"reason"`
+}
+
+// collect turns the diagnostics of the root actions into findings:
+// deduplicated (a file of package p is analyzed in p and in p's test
+// variant), sorted by file, line, column, message.
+func collect(g *checker.Graph, cwd string) []*finding {
+	type key struct {
+		file              string
+		line, col         int
+		category, message string
+	}
+	seen := map[key]bool{}
+	var out []*finding
+	for _, act := range g.Roots {
+		if act.Err != nil {
+			continue
+		}
+		fset := act.Package.Fset
+		for _, d := range act.Diagnostics {
+			f := newFinding(fset, d, cwd)
+			k := key{f.AbsFile, f.Line, f.Column, f.Category, f.Message}
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
+			out = append(out, f)
+		}
+	}
+	sortFindings(out)
+	return out
+}
+
+func sortFindings(fs []*finding) {
+	slices.SortStableFunc(fs, func(a, b *finding) int {
+		if c := strings.Compare(a.File, b.File); c != 0 {
+			return c
+		}
+		if a.Line != b.Line {
+			return a.Line - b.Line
+		}
+		if a.Column != b.Column {
+			return a.Column - b.Column
+		}
+		if c := strings.Compare(a.Message, b.Message); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Category, b.Category)
+	})
+}
+
+var suppressedSuffix = regexp.MustCompile(` \[suppressed: (.*)\]$`)
+
+func newFinding(fset *token.FileSet, d analysis.Diagnostic, cwd string) *finding {
+	pos := fset.Position(d.Pos)
+	f := &finding{
+		AbsFile:  absPath(pos.Filename, cwd),
+		Line:     pos.Line,
+		Column:   pos.Column,
+		Category: d.Category,
+		Message:  d.Message,
+		Related:  []related{},
+		diag:     d,
+		fset:     fset,
+	}
+	f.File = displayPath(f.AbsFile, cwd)
+	if d.End.IsValid() {
+		end := fset.Position(d.End)
+		if end.Filename == pos.Filename {
+			f.EndLine, f.EndColumn = end.Line, end.Column
+		}
+	}
+	if cat, ok := strings.CutPrefix(f.Category, suppressedPrefix); ok {
+		f.Category = cat
+		reason := ""
+		if m := suppressedSuffix.FindStringSubmatchIndex(f.Message); m != nil {
+			reason = f.Message[m[2]:m[3]]
+			f.Message = f.Message[:m[0]]
+		}
+		f.Suppressed = &suppression{Reason: reason}
+	}
+	if f.Category == "" {
+		// Every message starts with its category word; use it when the
+		// analyzer left Diagnostic.Category empty.
+		if word, _, ok := strings.Cut(f.Message, ": "); ok && slices.Contains(categories, word) {
+			f.Category = word
+		}
+	}
+	for _, r := range d.Related {
+		rp := fset.Position(r.Pos)
+		abs := absPath(rp.Filename, cwd)
+		f.Related = append(f.Related, related{
+			File:    displayPath(abs, cwd),
+			Line:    rp.Line,
+			Column:  rp.Column,
+			Message: r.Message,
+			AbsFile: abs,
+		})
+	}
+	f.Fingerprint = fingerprint(f.Category, fingerprintPath(f.AbsFile, f.File), f.Message)
+	return f
+}
+
+func absPath(file, cwd string) string {
+	if file == "" || filepath.IsAbs(file) {
+		return file
+	}
+	return filepath.Join(cwd, file)
+}
+
+// displayPath is file relative to cwd when it is under cwd, else file.
+func displayPath(file, cwd string) string {
+	if file == "" || !filepath.IsAbs(file) {
+		return file
+	}
+	rel, err := filepath.Rel(cwd, file)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return file
+	}
+	return rel
+}
+
+// lineNumbers matches positions that a message might quote; they are cut
+// out of the fingerprint so that it survives edits above the finding.
+var lineNumbers = regexp.MustCompile(`(\.go):\d+(:\d+)?`)
+
+// fingerprint identifies a finding across edits that move it: its category,
+// its file (relative to its module) and its message, which names the hook,
+// the call chain and the sink, but no line numbers.
+func fingerprint(category, file, message string) string {
+	h := sha256.New()
+	h.Write([]byte(category))
+	h.Write([]byte{0})
+	h.Write([]byte(file))
+	h.Write([]byte{0})
+	h.Write([]byte(lineNumbers.ReplaceAllString(message, "$1")))
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// fingerprintPath is the path a fingerprint uses for a file: the module
+// path joined with the file's path in its module ("example.com/fx/p/p.go"),
+// so that it does not depend on where the module is checked out or on the
+// directory spanhotpath ran in. Outside a module it is the displayed path.
+func fingerprintPath(abs, display string) string {
+	dir, modPath := moduleOf(filepath.Dir(abs))
+	if dir == "" {
+		return filepath.ToSlash(display)
+	}
+	rel, err := filepath.Rel(dir, abs)
+	if err != nil {
+		return filepath.ToSlash(display)
+	}
+	return modPath + "/" + filepath.ToSlash(rel)
+}
+
+var (
+	modMu    sync.Mutex
+	modCache = map[string][2]string{}
+)
+
+// moduleOf finds the go.mod governing dir: its directory and module path.
+func moduleOf(dir string) (root, path string) {
+	modMu.Lock()
+	defer modMu.Unlock()
+	var visited []string
+	d := dir
+	for {
+		if v, ok := modCache[d]; ok {
+			root, path = v[0], v[1]
+			break
+		}
+		visited = append(visited, d)
+		if p, ok := readModulePath(filepath.Join(d, "go.mod")); ok {
+			root, path = d, p
+			break
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			break
+		}
+		d = parent
+	}
+	for _, v := range visited {
+		modCache[v] = [2]string{root, path}
+	}
+	return root, path
+}
+
+// readModulePath reads the module path from a go.mod file.
+func readModulePath(gomod string) (string, bool) {
+	f, err := os.Open(gomod)
+	if err != nil {
+		return "", false
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := strings.TrimSpace(sc.Text())
+		rest, ok := strings.CutPrefix(line, "module")
+		if !ok || rest == "" || (rest[0] != ' ' && rest[0] != '\t' && rest[0] != '"') {
+			continue
+		}
+		rest = strings.TrimSpace(rest)
+		if i := strings.Index(rest, "//"); i >= 0 {
+			rest = strings.TrimSpace(rest[:i])
+		}
+		if uq, err := strconv.Unquote(rest); err == nil {
+			rest = uq
+		}
+		return rest, rest != ""
+	}
+	return "", true
+}

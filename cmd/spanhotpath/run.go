@@ -1,0 +1,419 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+
+	"github.com/spanhotpath/spanhotpath/analyzer"
+)
+
+// Exit statuses of the standalone driver (docs/cli.md).
+const (
+	exitClean    = 0
+	exitError    = 1 // load, type-check or analysis error
+	exitUsage    = 2 // bad flag, unknown -explain category, unreadable baseline
+	exitFindings = 3 // findings (new findings, with -baseline)
+)
+
+// options are the standalone flags.
+type options struct {
+	format        string
+	json          bool
+	tests         bool
+	baseline      string
+	writeBaseline string
+	explain       string
+	fix           bool
+	patterns      []string
+}
+
+// usageError is a command-line mistake: exit status 2.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(format, args...)} }
+
+// run is the standalone driver. It returns the exit status.
+func run(args []string, stdout, stderr io.Writer) int {
+	opts, cfg, err := parseFlags(args, stdout)
+	if errors.Is(err, flag.ErrHelp) {
+		return exitClean
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "spanhotpath: %v\n", err)
+		if _, ok := err.(usageError); ok {
+			fmt.Fprintln(stderr, "Run 'spanhotpath -h' for usage.")
+		}
+		return exitUsage
+	}
+
+	if opts.explain != "" {
+		text, ok := explain(opts.explain)
+		if !ok {
+			fmt.Fprintf(stderr, "spanhotpath: -explain: unknown category %q (want one of %s)\n",
+				opts.explain, strings.Join(categories, ", "))
+			return exitUsage
+		}
+		io.WriteString(stdout, text)
+		return exitClean
+	}
+
+	var base *baseline
+	if opts.baseline != "" {
+		base, err = readBaseline(opts.baseline)
+		if err != nil {
+			fmt.Fprintf(stderr, "spanhotpath: -baseline: %v\n", err)
+			return exitUsage
+		}
+	}
+
+	a, err := analyzer.New(cfg)
+	if err != nil {
+		fmt.Fprintf(stderr, "spanhotpath: %v\n", err)
+		return exitUsage
+	}
+
+	res, code := analyze(a, opts, stderr)
+	if code != exitClean {
+		return code
+	}
+
+	if opts.fix {
+		n, err := applyFixes(res, stderr)
+		if err != nil {
+			fmt.Fprintf(stderr, "spanhotpath: -fix: %v\n", err)
+			return exitError
+		}
+		if n > 0 {
+			// Report what is left, at the positions of the edited files.
+			res, code = analyze(a, opts, stderr)
+			if code != exitClean {
+				return code
+			}
+		}
+	}
+
+	findings := res.findings
+
+	if opts.writeBaseline != "" {
+		if res.failed {
+			fmt.Fprintf(stderr, "spanhotpath: -write-baseline: analysis failed; %s not written\n", opts.writeBaseline)
+			return exitError
+		}
+		if err := writeBaseline(opts.writeBaseline, findings); err != nil {
+			fmt.Fprintf(stderr, "spanhotpath: -write-baseline: %v\n", err)
+			return exitError
+		}
+		n := countActive(findings)
+		fmt.Fprintf(stderr, "spanhotpath: wrote %d finding(s) to %s\n", n, opts.writeBaseline)
+		return exitClean
+	}
+
+	if base != nil {
+		var known int
+		findings, known = base.filter(findings)
+		if known > 0 {
+			fmt.Fprintf(stderr, "spanhotpath: %d finding(s) in the baseline not shown\n", known)
+		}
+	}
+
+	var werr error
+	switch opts.format {
+	case "json":
+		werr = writeJSON(stdout, findings)
+	case "sarif":
+		werr = writeSARIF(stdout, findings, res.cwd, base != nil)
+	default:
+		werr = writeText(stdout, findings)
+	}
+	if werr != nil {
+		fmt.Fprintf(stderr, "spanhotpath: writing results: %v\n", werr)
+		return exitError
+	}
+
+	switch {
+	case res.failed:
+		return exitError
+	case countActive(findings) > 0:
+		return exitFindings
+	}
+	return exitClean
+}
+
+func countActive(fs []*finding) int {
+	n := 0
+	for _, f := range fs {
+		if f.Suppressed == nil {
+			n++
+		}
+	}
+	return n
+}
+
+// parseFlags parses the command line into options and the analyzer
+// configuration. The analyzer's own flags (-roots, -sinks, -safe, -disable)
+// are copied from analyzer.Analyzer.Flags, so they are spelled and
+// documented exactly as under go vet.
+func parseFlags(args []string, stdout io.Writer) (*options, analyzer.Config, error) {
+	opts := new(options)
+	fs := flag.NewFlagSet("spanhotpath", flag.ContinueOnError)
+
+	fs.StringVar(&opts.format, "format", "text", "output format: text, json or sarif")
+	fs.BoolVar(&opts.json, "json", false, "same as -format json")
+	fs.BoolVar(&opts.tests, "test", true, "also analyze test packages")
+	fs.StringVar(&opts.baseline, "baseline", "", "report only findings not in this baseline `file`")
+	fs.StringVar(&opts.writeBaseline, "write-baseline", "", "write all current findings to this baseline `file` and exit 0")
+	fs.StringVar(&opts.explain, "explain", "", "print the documentation of a `category` (reentrancy, deadlock, network, io, directive) and exit")
+	fs.BoolVar(&opts.fix, "fix", false, "apply suggested fixes, then report what is left")
+
+	// The analyzer's flags, bound to fresh values so that parsing twice
+	// (tests) starts from the defaults.
+	cfgFlags := map[string]*listValue{}
+	analyzer.Analyzer.Flags.VisitAll(func(f *flag.Flag) {
+		v := new(listValue)
+		cfgFlags[f.Name] = v
+		fs.Var(v, f.Name, f.Usage)
+	})
+
+	// Parse errors are reported by run, in one line; -h prints the usage.
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
+	printUsage := func(out io.Writer) {
+		fmt.Fprint(out, `spanhotpath reports I/O and span creation reachable from OpenTelemetry hot-path hooks.
+
+Usage:
+  spanhotpath [flags] packages...          analyze packages (go list patterns)
+  spanhotpath -explain CATEGORY            explain a finding category
+  go vet -vettool=$(which spanhotpath) ./...
+
+Exit status: 0 clean, 3 findings, 1 load or analysis error, 2 usage error.
+
+Flags:
+`)
+		fs.SetOutput(out)
+		fs.PrintDefaults()
+		fs.SetOutput(io.Discard)
+	}
+
+	var cfg analyzer.Config
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			printUsage(stdout)
+			return nil, cfg, err
+		}
+		return nil, cfg, usageError{err.Error()}
+	}
+	opts.patterns = fs.Args()
+
+	formatSet := false
+	fs.Visit(func(f *flag.Flag) {
+		if f.Name == "format" {
+			formatSet = true
+		}
+	})
+	if opts.json {
+		if formatSet && opts.format != "json" {
+			return nil, cfg, usagef("-json conflicts with -format %s", opts.format)
+		}
+		opts.format = "json"
+	}
+	switch opts.format {
+	case "text", "json", "sarif":
+	default:
+		return nil, cfg, usagef("-format %q: want text, json or sarif", opts.format)
+	}
+
+	if opts.explain != "" {
+		return opts, cfg, nil
+	}
+	if len(opts.patterns) == 0 {
+		return nil, cfg, usagef("no packages given (try ./...)")
+	}
+	if opts.baseline != "" && opts.writeBaseline != "" {
+		return nil, cfg, usagef("-baseline and -write-baseline are exclusive")
+	}
+
+	for name, v := range cfgFlags {
+		switch name {
+		case "roots":
+			cfg.Roots = v.list
+		case "safe":
+			cfg.Safe = v.list
+		case "disable":
+			cfg.Disable = v.list
+		case "sinks":
+			for _, s := range v.list {
+				sinkName, rest, ok := strings.Cut(s, "=")
+				if !ok {
+					return nil, cfg, usagef("-sinks %q: want name=category or name=category:fix hint", s)
+				}
+				cat, fix, _ := strings.Cut(rest, ":")
+				cfg.Sinks = append(cfg.Sinks, analyzer.SinkSetting{Name: sinkName, Category: cat, Fix: fix})
+			}
+		}
+	}
+	if err := cfg.Validate(); err != nil {
+		return nil, cfg, usageError{err.Error()}
+	}
+	// The standalone driver shows suppressed findings (marked) in JSON and
+	// SARIF and never counts them.
+	cfg.ReportSuppressed = true
+	return opts, cfg, nil
+}
+
+// listValue is a comma-separated list flag, like the analyzer's.
+type listValue struct{ list []string }
+
+func (l *listValue) String() string {
+	if l == nil {
+		return ""
+	}
+	return strings.Join(l.list, ",")
+}
+
+func (l *listValue) Set(s string) error {
+	l.list = nil
+	for _, e := range strings.Split(s, ",") {
+		if e = strings.TrimSpace(e); e != "" {
+			l.list = append(l.list, e)
+		}
+	}
+	return nil
+}
+
+// result is one analysis run.
+type result struct {
+	cwd      string
+	graph    *checker.Graph
+	findings []*finding // deduplicated and sorted
+	failed   bool       // an analysis error was printed
+}
+
+// loadMode is what the analyzer needs: syntax and types of every package,
+// dependencies included (it exports facts).
+const loadMode = packages.LoadAllSyntax | packages.NeedModule
+
+// analyze loads the packages and runs a on them. Load and type errors are
+// printed to stderr with exit status 1; analysis errors are printed and
+// recorded in result.failed.
+func analyze(a *analysis.Analyzer, opts *options, stderr io.Writer) (*result, int) {
+	cwd, err := os.Getwd()
+	if err != nil {
+		fmt.Fprintf(stderr, "spanhotpath: %v\n", err)
+		return nil, exitError
+	}
+	pkgs, err := packages.Load(&packages.Config{Mode: loadMode, Tests: opts.tests}, opts.patterns...)
+	if err != nil {
+		fmt.Fprintf(stderr, "spanhotpath: loading packages: %v\n", err)
+		return nil, exitError
+	}
+	if len(pkgs) == 0 {
+		fmt.Fprintf(stderr, "spanhotpath: no packages matched %s\n", strings.Join(opts.patterns, " "))
+		return nil, exitError
+	}
+	if n := printLoadErrors(stderr, pkgs, cwd); n > 0 {
+		fmt.Fprintf(stderr, "spanhotpath: %d error(s) loading packages; nothing was analyzed\n", n)
+		return nil, exitError
+	}
+
+	graph, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
+	if err != nil {
+		fmt.Fprintf(stderr, "spanhotpath: %v\n", err)
+		return nil, exitError
+	}
+	res := &result{cwd: cwd, graph: graph}
+
+	seenErr := map[string]bool{}
+	for _, act := range graph.Roots {
+		if act.Err != nil {
+			msg := fmt.Sprintf("spanhotpath: analyzing %s: %v", act.Package.ID, act.Err)
+			if !seenErr[msg] {
+				seenErr[msg] = true
+				fmt.Fprintln(stderr, msg)
+			}
+			res.failed = true
+		}
+	}
+	res.findings = collect(graph, cwd)
+	return res, exitClean
+}
+
+// printLoadErrors prints the errors of the loaded packages and their
+// dependencies, each once, with paths relative to cwd. It returns how many
+// it printed.
+func printLoadErrors(w io.Writer, pkgs []*packages.Package, cwd string) int {
+	var lines []string
+	seen := map[string]bool{}
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		for _, e := range p.Errors {
+			pos := e.Pos
+			if pos != "" && pos != "-" {
+				pos = displayPos(pos, cwd)
+			}
+			var line string
+			switch {
+			case pos == "" || pos == "-":
+				line = fmt.Sprintf("%s: %s", p.PkgPath, e.Msg)
+				if p.PkgPath == "" {
+					line = e.Msg
+				}
+			default:
+				line = fmt.Sprintf("%s: %s", pos, e.Msg)
+			}
+			if !seen[line] {
+				seen[line] = true
+				lines = append(lines, line)
+			}
+		}
+		if p.Module != nil && p.Module.Error != nil {
+			line := fmt.Sprintf("module %s: %s", p.Module.Path, p.Module.Error.Err)
+			if !seen[line] {
+				seen[line] = true
+				lines = append(lines, line)
+			}
+		}
+	})
+	sort.Strings(lines)
+	for _, l := range lines {
+		fmt.Fprintln(w, l)
+	}
+	return len(lines)
+}
+
+// displayPos makes the file part of a "file:line:col" position relative to
+// cwd when the file is under it.
+func displayPos(pos, cwd string) string {
+	file, rest := pos, ""
+	// Split off up to two trailing numeric fields.
+	for range 2 {
+		i := strings.LastIndexByte(file, ':')
+		if i < 0 || !isDigits(file[i+1:]) {
+			break
+		}
+		rest = file[i:] + rest
+		file = file[:i]
+	}
+	return displayPath(file, cwd) + rest
+}
+
+func isDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}

@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
@@ -144,8 +145,9 @@ func TestSpanhotpath(t *testing.T) {
 		wantCode int
 		want     string // substring of the output; "" means no output at all
 	}{
-		{"incident", 3, "OnStart of *SystemInfoSpanProcessor calls getHostIP, which calls net/http.Get"},
-		{"lazyonce", 3, "deadlock:"},
+		{"incident", 3, "reentrancy: OnStart of *SystemInfoSpanProcessor calls getHostIP, which calls net/http.Get"},
+		{"lazyonce", 3, "deadlock: OnStart of *SystemInfoSpanProcessor calls hostIP (lazily cached by sync.OnceValue), which calls net/http.Get"},
+		{"hostattr", 3, "io: OnStart of *HostAttrProcessor calls readHostname, which calls os.ReadFile"},
 		{"fixed", 0, ""},
 	}
 	for _, tt := range tests {
@@ -173,5 +175,53 @@ func TestSpanhotpath(t *testing.T) {
 				t.Errorf("no file:line:col: finding in the output")
 			}
 		})
+	}
+}
+
+// TestSpanhotpathFix applies spanhotpath's suggested fix to a copy of
+// hostattr, as the README shows, and checks that the result builds, runs
+// and is clean.
+func TestSpanhotpathFix(t *testing.T) {
+	root, err := filepath.Abs(filepath.Join("..", ".."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmp := t.TempDir()
+	linter := filepath.Join(tmp, "spanhotpath")
+	goBuild(t, root, "github.com/spanhotpath/spanhotpath/cmd/spanhotpath", linter)
+	mod := filepath.Join(tmp, "mod")
+	for _, f := range []string{"go.mod", "go.sum", "hostattr/main.go"} {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(mod, f)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(mod, f), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r := run(t, 3*time.Minute, mod, linter, "-fix", "./hostattr")
+	t.Logf("spanhotpath -fix: exit status %d\n%s%s", r.exitCode, r.stdout, r.stderr)
+	if r.exitCode != 0 {
+		t.Errorf("spanhotpath -fix ./hostattr: exit status %d, want 0 (fixed, nothing left)", r.exitCode)
+	}
+	fixed, err := os.ReadFile(filepath.Join(mod, "hostattr", "main.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"var hostname = readHostname()", `attribute.String("host.name", hostname)`} {
+		if !strings.Contains(string(fixed), want) {
+			t.Errorf("fixed file lacks %q:\n%s", want, fixed)
+		}
+	}
+	bin := filepath.Join(tmp, "hostattr")
+	goBuild(t, mod, "./hostattr", bin)
+	if r := run(t, 20*time.Second, mod, bin); r.exitCode != 0 || !strings.Contains(r.stdout, "ok") {
+		t.Errorf("fixed hostattr: exit status %d, output %q %q", r.exitCode, r.stdout, r.stderr)
+	}
+	if r := run(t, 3*time.Minute, mod, linter, "./hostattr"); r.exitCode != 0 {
+		t.Errorf("spanhotpath after -fix: exit status %d, want 0\n%s%s", r.exitCode, r.stdout, r.stderr)
 	}
 }

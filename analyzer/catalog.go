@@ -61,18 +61,6 @@ var hooks = []hookSpec{
 	},
 }
 
-// hookMethodNames is every hook method name: a package that declares no
-// method with one of these names (and no user root) has no roots.
-var hookMethodNames = func() map[string]bool {
-	m := make(map[string]bool)
-	for _, h := range hooks {
-		for _, hm := range h.Methods {
-			m[hm.Name] = true
-		}
-	}
-	return m
-}()
-
 // sinkKind says how a catalog entry behaves at a call.
 type sinkKind uint8
 

@@ -33,11 +33,11 @@ func parseFullName(s string) (fullName, error) {
 		return n, fmt.Errorf("empty name")
 	}
 	if strings.HasPrefix(s, "(") {
-		close := strings.Index(s, ").")
-		if close < 0 {
+		end := strings.Index(s, ").")
+		if end < 0 {
 			return n, fmt.Errorf("want (pkg/path.T).Method or (*pkg/path.T).Method")
 		}
-		recv, name := s[1:close], s[close+2:]
+		recv, name := s[1:end], s[end+2:]
 		if strings.HasPrefix(recv, "*") {
 			n.Ptr, recv = true, recv[1:]
 		}

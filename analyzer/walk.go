@@ -48,7 +48,6 @@ type walker struct {
 	known   map[*ssa.Function]bool
 	edges   map[*ssa.Function][]edge
 	sums    map[*ssa.Function]summary
-	locks   map[*ssa.Function]map[ssa.CallInstruction]bool
 	// instrumentedDefault is where this package sets http.DefaultTransport
 	// to an instrumented transport (NoPos if it does not).
 	instrumentedDefault token.Pos

@@ -53,7 +53,24 @@ func New(settings any) (register.LinterPlugin, error) {
 	if err != nil {
 		return nil, &settingsErr{err.Error(), err}
 	}
-	return &Plugin{analyzer: a}, nil
+	return &Plugin{analyzer: withoutRelated(a)}, nil
+}
+
+// withoutRelated returns a copy of a whose diagnostics carry no related
+// positions. golangci-lint turns each one into an issue of its own
+// ("spanhotpath(related information)"), tripling the output; the message
+// already spells out the whole call path.
+func withoutRelated(a *analysis.Analyzer) *analysis.Analyzer {
+	b := *a
+	b.Run = func(pass *analysis.Pass) (any, error) {
+		p := *pass
+		p.Report = func(d analysis.Diagnostic) {
+			d.Related = nil
+			pass.Report(d)
+		}
+		return a.Run(&p)
+	}
+	return &b
 }
 
 // BuildAnalyzers returns the configured analyzer.

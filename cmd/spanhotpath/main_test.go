@@ -402,8 +402,12 @@ func TestTextSorted(t *testing.T) {
 		}
 		var p pos
 		p.file, p.msg = m[1], m[4]+": "+m[5]
-		fmt.Sscan(m[2], &p.line)
-		fmt.Sscan(m[3], &p.col)
+		if _, err := fmt.Sscan(m[2], &p.line); err != nil {
+			t.Fatalf("line %q: %v", l, err)
+		}
+		if _, err := fmt.Sscan(m[3], &p.col); err != nil {
+			t.Fatalf("line %q: %v", l, err)
+		}
 		if filepath.IsAbs(p.file) {
 			t.Errorf("path %s is not relative to the working directory", p.file)
 		}

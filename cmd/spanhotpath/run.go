@@ -64,7 +64,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 				opts.explain, strings.Join(categories, ", "))
 			return exitUsage
 		}
-		io.WriteString(stdout, text)
+		if _, err := io.WriteString(stdout, text); err != nil {
+			fmt.Fprintf(stderr, "spanhotpath: %v\n", err)
+			return exitError
+		}
 		return exitClean
 	}
 
@@ -361,8 +364,8 @@ func printLoadErrors(w io.Writer, pkgs []*packages.Package, cwd string) int {
 				pos = displayPos(pos, cwd)
 			}
 			var line string
-			switch {
-			case pos == "" || pos == "-":
+			switch pos {
+			case "", "-":
 				line = fmt.Sprintf("%s: %s", p.PkgPath, e.Msg)
 				if p.PkgPath == "" {
 					line = e.Msg

@@ -65,16 +65,19 @@ var hooks = []hookSpec{
 type sinkKind uint8
 
 const (
-	plainSink      sinkKind = iota // the call itself is the finding
-	defaultHTTP                    // net/http helper using http.DefaultTransport
-	httpClientCall                 // (*http.Client) method: category from the client's transport
-	grpcConnCall                   // (*grpc.ClientConn) method: category from the dial options
-	roundTripper                   // (*otelhttp.Transport).RoundTrip
-	callsArgs                      // calls its function arguments synchronously (sort.Slice)
-	callsArgsAsync                 // calls its function arguments in a new goroutine (errgroup.Go)
-	onceDo                         // (*sync.Once).Do: calls its argument once, lazily
-	onceWrap                       // sync.OnceFunc/OnceValue(s): the result calls the argument once
-	safeCall                       // not a sink and not followed (the library caches it)
+	plainSink         sinkKind = iota // the call itself is the finding
+	defaultHTTP                       // net/http helper using http.DefaultTransport
+	httpClientCall                    // (*http.Client) method: category from the client's transport
+	grpcConnCall                      // (*grpc.ClientConn) method: category from the dial options
+	roundTripper                      // (*otelhttp.Transport).RoundTrip
+	callsArgs                         // calls its function arguments synchronously (sort.Slice)
+	callsArgsAsync                    // calls its function arguments in a new goroutine (errgroup.Go)
+	onceDo                            // (*sync.Once).Do: calls its argument once, lazily
+	onceWrap                          // sync.OnceFunc/OnceValue(s): the result calls the argument once
+	slogLoggerCall                    // (*slog.Logger) method: emits a record if the logger is bridged
+	slogDefaultCall                   // slog package function: emits a record if the default logger is bridged
+	bridgeConstructor                 // builds instrumentation: not a sink, but its package needs analysis
+	safeCall                          // not a sink and not followed (the library caches it)
 )
 
 // sinkSpec is one catalog entry.
@@ -270,6 +273,32 @@ var sinks = map[string]sinkSpec{
 	"(*sync.WaitGroup).Go":                      {Kind: callsArgsAsync, Args: []int{0}},
 	"time.AfterFunc":                            {Kind: callsArgsAsync, Args: []int{1}},
 	"context.AfterFunc":                         {Kind: callsArgsAsync, Args: []int{1}},
+
+	// Log records through the otelslog bridge.
+	"(*log/slog.Logger).Debug":        {Kind: slogLoggerCall},
+	"(*log/slog.Logger).DebugContext": {Kind: slogLoggerCall},
+	"(*log/slog.Logger).Info":         {Kind: slogLoggerCall},
+	"(*log/slog.Logger).InfoContext":  {Kind: slogLoggerCall},
+	"(*log/slog.Logger).Warn":         {Kind: slogLoggerCall},
+	"(*log/slog.Logger).WarnContext":  {Kind: slogLoggerCall},
+	"(*log/slog.Logger).Error":        {Kind: slogLoggerCall},
+	"(*log/slog.Logger).ErrorContext": {Kind: slogLoggerCall},
+	"(*log/slog.Logger).Log":          {Kind: slogLoggerCall},
+	"(*log/slog.Logger).LogAttrs":     {Kind: slogLoggerCall},
+	"log/slog.Debug":                  {Kind: slogDefaultCall},
+	"log/slog.DebugContext":           {Kind: slogDefaultCall},
+	"log/slog.Info":                   {Kind: slogDefaultCall},
+	"log/slog.InfoContext":            {Kind: slogDefaultCall},
+	"log/slog.Warn":                   {Kind: slogDefaultCall},
+	"log/slog.WarnContext":            {Kind: slogDefaultCall},
+	"log/slog.Error":                  {Kind: slogDefaultCall},
+	"log/slog.ErrorContext":           {Kind: slogDefaultCall},
+	"log/slog.Log":                    {Kind: slogDefaultCall},
+	"log/slog.LogAttrs":               {Kind: slogDefaultCall},
+	"(*go.opentelemetry.io/contrib/bridges/otelslog.Handler).Handle": {Category: Reentrancy, Pipeline: logPipeline,
+		What: "the otelslog handler emits a log record"},
+	otelslogNewLogger:  {Kind: bridgeConstructor},
+	otelslogNewHandler: {Kind: bridgeConstructor},
 
 	// Not sinks, and not followed: the global error handler is the
 	// documented way to report from a hook.

@@ -98,7 +98,7 @@ func (c *compiledCatalog) lookup(fn *types.Func) (sinkSpec, string, bool) {
 // higher-order function the walk looks through, nor a safe call).
 func (s sinkSpec) isSink() bool {
 	switch s.Kind {
-	case plainSink, defaultHTTP, httpClientCall, grpcConnCall, roundTripper:
+	case plainSink, defaultHTTP, httpClientCall, grpcConnCall, roundTripper, bridgeConstructor:
 		return true
 	}
 	return false

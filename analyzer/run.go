@@ -137,6 +137,7 @@ func newWalker(pass *analysis.Pass, cat *compiledCatalog, cfg Config, dirs *dire
 		}
 	}
 	w.instrumentedDefault = w.findInstrumentedDefault()
+	w.bridgedDefault = w.findBridgedDefault()
 	return w
 }
 

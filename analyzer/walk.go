@@ -51,6 +51,9 @@ type walker struct {
 	// instrumentedDefault is where this package sets http.DefaultTransport
 	// to an instrumented transport (NoPos if it does not).
 	instrumentedDefault token.Pos
+	// bridgedDefault is where this package makes slog's default logger an
+	// otelslog one (NoPos if it does not).
+	bridgedDefault token.Pos
 }
 
 // discover adds fn and every function it contains or calls within the
@@ -412,6 +415,16 @@ func (w *walker) catalogEdges(fn *ssa.Function, c *ssa.CallCommon, spec sinkSpec
 	case roundTripper:
 		return sink(witness{cat: Reentrancy, pipe: instrumentedPipeline, base: Network,
 			what: "the otelhttp transport starts a span for the request"})
+	case slogLoggerCall:
+		if c != nil && len(c.Args) > 0 && w.bridgedLogger(c.Args[0]) {
+			return sink(bridgedLoggerWitness())
+		}
+		return nil
+	case slogDefaultCall:
+		if w.bridgedDefault.IsValid() {
+			return sink(w.bridgedDefaultWitness())
+		}
+		return nil
 	case grpcConnCall:
 		if c == nil || len(c.Args) == 0 {
 			return sink(witness{cat: Network, what: "a gRPC call"})

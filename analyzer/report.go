@@ -37,10 +37,15 @@ func (w *walker) report(r root) {
 		}
 	}
 	var hookDirective *directive
-	if obj := funcObject(r.fn); obj != nil {
+	if r.fn == nil {
+		// promoted from another package: no body here
+	} else if obj := funcObject(r.fn); obj != nil {
 		if d := w.ignores.funcs[obj]; d != nil && d.reason != "" {
 			hookDirective = d
 		}
+	}
+	for _, wit := range r.promoted {
+		consider(r.at, wit, nil)
 	}
 	visited := make(map[*ssa.Function]bool)
 	var visit func(fn *ssa.Function, prefix []hop, async bool)
@@ -76,7 +81,9 @@ func (w *walker) report(r root) {
 			}
 		}
 	}
-	visit(r.fn, nil, false)
+	if r.fn != nil {
+		visit(r.fn, nil, false)
+	}
 
 	sort.Slice(order, func(i, j int) bool { return order[i] < order[j] })
 	for _, pos := range order {

@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"go/token"
 	"go/types"
 	"sort"
 
@@ -15,6 +16,11 @@ type root struct {
 	recv  string   // the implementing type as the message shows it, "" for a function
 	pipe  pipeline // the pipelines whose re-entry runs this hook again
 	event string   // "span start": the message says "on every <event>"
+
+	// A hook promoted from an embedded type of another package has no
+	// body here: its fact's witnesses, reported at the embedded field.
+	promoted []witness
+	at       token.Pos
 }
 
 // allPipelines is what a configured root matches: the user declared it hot,
@@ -26,8 +32,16 @@ func (w *walker) roots() []root {
 	pkgs := w.importedPackages()
 	var out []root
 	seen := make(map[*ssa.Function]bool)
+	seenPromoted := make(map[string]bool)
 	add := func(r root) {
-		if r.fn != nil && !seen[r.fn] && len(r.fn.Blocks) > 0 {
+		switch {
+		case r.promoted != nil:
+			key := r.recv + "." + r.hook
+			if !seenPromoted[key] {
+				seenPromoted[key] = true
+				out = append(out, r)
+			}
+		case r.fn != nil && !seen[r.fn] && len(r.fn.Blocks) > 0:
 			seen[r.fn] = true
 			out = append(out, r)
 		}
@@ -90,7 +104,7 @@ func (w *walker) roots() []root {
 			}
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].fn.Pos() < out[j].fn.Pos() })
+	sort.SliceStable(out, func(i, j int) bool { return out[i].pos() < out[j].pos() })
 	return out
 }
 
@@ -103,8 +117,11 @@ func (w *walker) hookRoot(impl types.Type, name string, pipe pipeline, event str
 		return root{}
 	}
 	m, ok := sel.Obj().(*types.Func)
-	if !ok || m.Pkg() != w.pass.Pkg {
+	if !ok {
 		return root{}
+	}
+	if m.Pkg() != w.pass.Pkg {
+		return w.promotedRoot(impl, sel, m, name, pipe, event)
 	}
 	return root{
 		fn:    w.pkg.Prog.FuncValue(m.Origin()),
@@ -170,4 +187,42 @@ func (w *walker) importedPackages() map[string]*types.Package {
 	}
 	visit(w.pass.Pkg.Imports())
 	return m
+}
+
+func (r root) pos() token.Pos {
+	if r.fn != nil {
+		return r.fn.Pos()
+	}
+	return r.at
+}
+
+// promotedRoot returns the root for hook m of impl, promoted from an
+// embedded type declared in another package. That package may never report
+// it (its type need not be a hook on its own, and a dependency's findings are
+// not shown), so the finding is here, at the embedded field.
+func (w *walker) promotedRoot(impl types.Type, sel *types.Selection, m *types.Func, name string, pipe pipeline, event string) root {
+	var fact ReachFact
+	if len(sel.Index()) < 2 || !w.pass.ImportObjectFact(m.Origin(), &fact) {
+		return root{}
+	}
+	t := impl
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok || sel.Index()[0] >= st.NumFields() {
+		return root{}
+	}
+	field := st.Field(sel.Index()[0])
+	if field.Pkg() != w.pass.Pkg {
+		return root{}
+	}
+	return root{
+		hook:     name,
+		recv:     recvString(impl, w.pass.Pkg, false),
+		pipe:     pipe,
+		event:    event,
+		promoted: fact.witnesses(m.Origin().FullName(), field.Pos()),
+		at:       field.Pos(),
+	}
 }

@@ -5,6 +5,7 @@ package reentrant_slog_bridge
 
 import (
 	"context"
+	stdlog "log"
 	"log/slog"
 
 	"go.opentelemetry.io/contrib/bridges/otelslog"
@@ -33,6 +34,7 @@ func Setup() {
 func (p *AuditProcessor) OnEmit(ctx context.Context, r *sdklog.Record) error {
 	if r.Severity() >= log.SeverityError {
 		p.logger.WarnContext(ctx, "error record", "body", r.Body().AsString()) // want `reentrancy: OnEmit of \*AuditProcessor calls \(\*log/slog\.Logger\)\.WarnContext: the logger is bridged to OpenTelemetry by otelslog, so the call emits a log record, which runs OnEmit again`
+		stdlog.Printf("audited %s", r.Body().AsString())                       // want `reentrancy: OnEmit of \*AuditProcessor calls log\.Printf: slog's default logger is bridged`
 		slog.Info("audited")                                                   // want `reentrancy: OnEmit of \*AuditProcessor calls log/slog\.Info: slog's default logger is bridged to OpenTelemetry by otelslog in this package`
 	}
 	return nil

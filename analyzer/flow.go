@@ -136,22 +136,12 @@ func (ix *flowIndex) sources(v ssa.Value) []ssa.Value {
 				}
 			}
 		case *ssa.FreeVar:
-			fn := v.Parent()
-			idx := -1
-			for i, fv := range fn.FreeVars {
-				if fv == v {
-					idx = i
-				}
-			}
-			for _, mc := range ix.closures[fn] {
-				if idx >= 0 && idx < len(mc.Bindings) {
-					b := mc.Bindings[idx]
-					if _, isAlloc := b.(*ssa.Alloc); isAlloc {
-						// A captured variable: what is stored in it.
-						ix.visitLoad(b, visit, &out)
-					} else {
-						visit(b)
-					}
+			for _, b := range ix.bindings(v) {
+				if _, isAlloc := b.(*ssa.Alloc); isAlloc {
+					// A captured variable: what is stored in it.
+					ix.visitLoad(b, visit, &out)
+				} else {
+					visit(b)
 				}
 			}
 		case *ssa.Extract:
@@ -203,9 +193,34 @@ func (ix *flowIndex) visitLoad(addr ssa.Value, visit func(ssa.Value), out *[]ssa
 		for _, s := range storesTo(addr) {
 			visit(s)
 		}
+	case *ssa.FreeVar:
+		// A variable captured by reference: the closure's maker's
+		// variable.
+		for _, b := range ix.bindings(addr) {
+			ix.visitLoad(b, visit, out)
+		}
 	default:
 		*out = append(*out, addr)
 	}
+}
+
+// bindings returns the values bound to free variable v where its closure
+// is made.
+func (ix *flowIndex) bindings(v *ssa.FreeVar) []ssa.Value {
+	fn := v.Parent()
+	idx := -1
+	for i, fv := range fn.FreeVars {
+		if fv == v {
+			idx = i
+		}
+	}
+	var out []ssa.Value
+	for _, mc := range ix.closures[fn] {
+		if idx >= 0 && idx < len(mc.Bindings) {
+			out = append(out, mc.Bindings[idx])
+		}
+	}
+	return out
 }
 
 func (ix *flowIndex) visitReturns(fn *ssa.Function, index int, visit func(ssa.Value)) {

@@ -71,6 +71,9 @@ func references(pass *analysis.Pass, cat *compiledCatalog) bool {
 			if spec, _, ok := cat.lookup(obj); ok && spec.isSink() {
 				return true
 			}
+			if isGRPCStubMethod(obj) {
+				return true
+			}
 			if obj.Pkg() != nil && obj.Pkg() != pass.Pkg && pass.ImportObjectFact(obj.Origin(), new(ReachFact)) {
 				return true
 			}

@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	"go/token"
+	"go/types"
 
 	"golang.org/x/tools/go/ssa"
 )
@@ -200,4 +201,52 @@ func shortPos(p token.Position) string {
 		}
 	}
 	return name + ":" + itoa(p.Line)
+}
+
+// isGRPCStubMethod reports whether m is a method of a generated gRPC
+// client interface (protoc-gen-go-grpc): its last parameter is
+// ...grpc.CallOption. Its implementation is generated code in another
+// package, behind an interface the walk cannot see through.
+func isGRPCStubMethod(m *types.Func) bool {
+	sig := m.Signature()
+	if !sig.Variadic() || sig.Params().Len() == 0 {
+		return false
+	}
+	last, ok := sig.Params().At(sig.Params().Len() - 1).Type().(*types.Slice)
+	if !ok {
+		return false
+	}
+	named, ok := types.Unalias(last.Elem()).(*types.Named)
+	return ok && named.Obj().Pkg() != nil && named.Obj().Pkg().Path() == grpcPkg && named.Obj().Name() == "CallOption"
+}
+
+// grpcStubWitness classifies a call on a generated client by the
+// connection it was built on (NewXClient(conn)).
+func (w *walker) grpcStubWitness(client ssa.Value) witness {
+	for _, src := range w.flow.sources(client) {
+		call, ok := src.(*ssa.Call)
+		if !ok {
+			continue
+		}
+		for _, a := range call.Call.Args {
+			for _, conn := range w.flow.sources(a) {
+				if isGRPCConn(conn.Type()) {
+					wit := w.grpcWitness(conn)
+					wit.what += " (generated client)"
+					return wit
+				}
+			}
+		}
+	}
+	return witness{cat: Network, what: "a gRPC call (generated client)"}
+}
+
+// isGRPCConn reports whether t is *grpc.ClientConn.
+func isGRPCConn(t types.Type) bool {
+	p, ok := t.(*types.Pointer)
+	if !ok {
+		return false
+	}
+	named, ok := types.Unalias(p.Elem()).(*types.Named)
+	return ok && named.Obj().Pkg() != nil && named.Obj().Pkg().Path() == grpcPkg && named.Obj().Name() == "ClientConn"
 }

@@ -261,6 +261,12 @@ func (w *walker) resolve(fn *ssa.Function, c *ssa.CallCommon, mode edgeMode) []e
 		if spec, name, ok := w.cat.lookup(c.Method); ok {
 			return w.catalogEdges(fn, c, spec, name, pos, mode, true)
 		}
+		if isGRPCStubMethod(c.Method) {
+			wit := w.grpcStubWitness(c.Value)
+			wit.chain = []hop{{name: c.Method.FullName(), pos: pos}}
+			wit.sink = c.Method.FullName()
+			return []edge{{pos: pos, mode: mode, direct: []witness{wit}}}
+		}
 		// Resolve to the concrete types that flow to the receiver.
 		var edges []edge
 		for _, t := range w.concreteTypes(c.Value) {

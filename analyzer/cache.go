@@ -110,6 +110,18 @@ func (w *walker) heldLocks(fn *ssa.Function) map[ssa.CallInstruction]bool {
 // to under the same guard (if p.ip == "" { p.ip = ... }; a TTL check that
 // reads and refreshes p.at).
 func (w *walker) memoCalls(fn *ssa.Function) map[ssa.CallInstruction]bool {
+	// Most functions store to no field or package variable: no memo.
+	storesState := false
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			if st, ok := instr.(*ssa.Store); ok && stateOf(st.Addr) != nil {
+				storesState = true
+			}
+		}
+	}
+	if !storesState {
+		return nil
+	}
 	var memo map[ssa.CallInstruction]bool
 	for _, guard := range fn.Blocks {
 		n := len(guard.Instrs)

@@ -98,9 +98,6 @@ func codeStarts(fset *token.FileSet, f *ast.File) map[int]token.Pos {
 
 // at returns the directive that applies to a call starting at pos.
 func (d *directives) at(fset *token.FileSet, pos token.Pos) *directive {
-	if d == nil || len(d.lines) == 0 {
-		return nil
-	}
 	p := fset.Position(pos)
 	return d.lines[lineKey{p.Filename, p.Line}]
 }

@@ -237,7 +237,7 @@ func (w *walker) callEdges(fn *ssa.Function) []edge {
 				mode = lockedCall
 			}
 			es := w.resolve(fn, call.Common(), mode)
-			if d := w.ignores.at(w.pass.Fset, w.posOf(call.Pos())); d != nil {
+			if d := w.ignoreAt(call.Pos()); d != nil {
 				for i := range es {
 					es[i].ignored = d
 				}
@@ -567,4 +567,13 @@ func itoa(i int) string {
 		return digits[i : i+1]
 	}
 	return itoa(i/10) + digits[i%10:i%10+1]
+}
+
+// ignoreAt returns the directive on the line where the call at pos starts.
+// Most packages have none: then no position is mapped at all.
+func (w *walker) ignoreAt(pos token.Pos) *directive {
+	if len(w.ignores.lines) == 0 {
+		return nil
+	}
+	return w.ignores.at(w.pass.Fset, w.posOf(pos))
 }

@@ -326,7 +326,6 @@ const (
 	otelgrpcPkg          = "go.opentelemetry.io/contrib/instrumentation/google.golang.org/grpc/otelgrpc"
 	grpcPkg              = "google.golang.org/grpc"
 	otelhttpNewTransport = otelhttpPkg + ".NewTransport"
-	otelhttpNewHandler   = otelhttpPkg + ".NewHandler"
 	otelgrpcNewClient    = otelgrpcPkg + ".NewClientHandler"
 	grpcWithStatsHandler = grpcPkg + ".WithStatsHandler"
 )

@@ -531,7 +531,7 @@ func TestJSON(t *testing.T) {
 // testdata/README.md for where it came from).
 func loadSARIFSchema(t *testing.T) *jsonschema.Schema {
 	t.Helper()
-	f, err := os.Open(filepath.Join("testdata", "sarif-2.1.0-rtm.5.json"))
+	f, err := os.Open(filepath.Join("testdata", "sarif-schema-2.1.0.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -542,7 +542,7 @@ func loadSARIFSchema(t *testing.T) *jsonschema.Schema {
 	}
 	c := jsonschema.NewCompiler()
 	c.AssertFormat()
-	const url = "file:///sarif-2.1.0-rtm.5.json"
+	const url = "file:///sarif-schema-2.1.0.json"
 	if err := c.AddResource(url, doc); err != nil {
 		t.Fatal(err)
 	}
@@ -966,5 +966,26 @@ func TestSuppressed(t *testing.T) {
 	r = spanhotpath(t, dir, "./p")
 	if r.code != 3 || !strings.Contains(r.stdout, "directive: //spanhotpath:ignore needs a reason") || !strings.Contains(r.stdout, wantP) {
 		t.Errorf("directive without a reason: want exit status 3, the directive finding and the io finding, got %v", r)
+	}
+}
+
+// TestSARIFSchemaRejects proves the schema check can fail: documents that
+// break SARIF 2.1.0 in ways a writer could (a wrong version, an unknown
+// level, a suppression without its kind) must not validate.
+func TestSARIFSchemaRejects(t *testing.T) {
+	sch := loadSARIFSchema(t)
+	for name, doc := range map[string]string{
+		"version": `{"version":"2.0.0","runs":[]}`,
+		"level":   `{"version":"2.1.0","runs":[{"tool":{"driver":{"name":"x"}},"results":[{"message":{"text":"m"},"level":"fatal"}]}]}`,
+		"suppression": `{"version":"2.1.0","runs":[{"tool":{"driver":{"name":"x"}},"results":[{"message":{"text":"m"},` +
+			`"suppressions":[{"justification":"j"}]}]}]}`,
+	} {
+		inst, err := jsonschema.UnmarshalJSON(strings.NewReader(doc))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if sch.Validate(inst) == nil {
+			t.Errorf("%s: invalid SARIF validated: %s", name, doc)
+		}
 	}
 }

@@ -268,6 +268,21 @@ var sinks = map[string]sinkSpec{
 	"os/exec.LookPath":              fileIO("a PATH search"),
 	"os.StartProcess":               fileIO("a process execution"),
 	"syscall.*":                     fileIO("a system call"),
+	// ...but not these: process identity, the environment (in memory) and
+	// string conversions.
+	"syscall.Getpid":              {Kind: safeCall},
+	"syscall.Getppid":             {Kind: safeCall},
+	"syscall.Getuid":              {Kind: safeCall},
+	"syscall.Geteuid":             {Kind: safeCall},
+	"syscall.Getgid":              {Kind: safeCall},
+	"syscall.Getegid":             {Kind: safeCall},
+	"syscall.Getenv":              {Kind: safeCall},
+	"syscall.Environ":             {Kind: safeCall},
+	"syscall.Getpagesize":         {Kind: safeCall},
+	"syscall.StringByteSlice":     {Kind: safeCall},
+	"syscall.ByteSliceFromString": {Kind: safeCall},
+	"syscall.BytePtrFromString":   {Kind: safeCall},
+	"syscall.StringBytePtr":       {Kind: safeCall},
 
 	// Resource detection reads files and may call metadata services.
 	"go.opentelemetry.io/otel/sdk/resource.New":               fileIO("resource detection"),

@@ -6,6 +6,7 @@ import (
 	"context"
 	"math/rand"
 	"os"
+	"syscall"
 	"time"
 
 	"go.opentelemetry.io/otel/attribute"
@@ -20,6 +21,7 @@ var _ sdktrace.SpanProcessor = (*EnvProcessor)(nil)
 // OnStart adds deployment.environment, the start hour and a bucket.
 func (p *EnvProcessor) OnStart(_ context.Context, s sdktrace.ReadWriteSpan) {
 	env := os.Getenv("DEPLOY_ENV")
+	s.SetAttributes(attribute.Int("process.pid", syscall.Getpid()))
 	if region, ok := os.LookupEnv("REGION"); ok {
 		s.SetAttributes(attribute.String("cloud.region", region))
 	}

@@ -29,7 +29,7 @@ const allPipelines = tracePipeline | logPipeline | propagatePipeline
 
 // roots returns the package's roots in source order, one per function.
 func (w *walker) roots() []root {
-	pkgs := w.importedPackages()
+	pkgs := importedPackages(w.pass.Pkg)
 	var out []root
 	seen := make(map[*ssa.Function]bool)
 	seenPromoted := make(map[string]bool)
@@ -173,8 +173,8 @@ func lookupInterface(p *types.Package, name string) *types.Interface {
 	return iface
 }
 
-// importedPackages maps the path of every package this one depends on to it.
-func (w *walker) importedPackages() map[string]*types.Package {
+// importedPackages maps the path of every package pkg depends on to it.
+func importedPackages(pkg *types.Package) map[string]*types.Package {
 	m := make(map[string]*types.Package)
 	var visit func(ps []*types.Package)
 	visit = func(ps []*types.Package) {
@@ -185,7 +185,7 @@ func (w *walker) importedPackages() map[string]*types.Package {
 			}
 		}
 	}
-	visit(w.pass.Pkg.Imports())
+	visit(pkg.Imports())
 	return m
 }
 

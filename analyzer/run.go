@@ -28,8 +28,9 @@ func (r *runner) run(pass *analysis.Pass) (_ any, err error) {
 	}
 	cat := r.compile()
 	dirs := parseDirectives(pass.Fset, pass.Files, pass.TypesInfo)
-	if !references(pass, cat) {
-		// Nothing here can reach a sink: no SSA, no facts.
+	if !references(pass, cat) || (factsUnused(pass) && !mayHaveRoots(pass, cat)) {
+		// Nothing here can reach a sink, or nothing here is a hook and
+		// no other package can use this one's facts: no SSA, no facts.
 		reportDirectives(pass, dirs)
 		return nil, nil
 	}
@@ -51,6 +52,55 @@ func isStandardLibrary(pass *analysis.Pass) bool {
 	}
 	first, _, _ := strings.Cut(pass.Pkg.Path(), "/")
 	return !strings.Contains(first, ".")
+}
+
+// factsUnused reports whether no other package can use this package's
+// facts: a command (package main), or a test variant, whose exports only
+// its own test binary's external test package sees.
+func factsUnused(pass *analysis.Pass) bool {
+	if pass.Pkg.Name() == "main" || strings.HasSuffix(pass.Pkg.Path(), "_test") {
+		return true
+	}
+	for _, f := range pass.Files {
+		if strings.HasSuffix(pass.Fset.File(f.Pos()).Name(), "_test.go") {
+			return true
+		}
+	}
+	return false
+}
+
+// mayHaveRoots reports, from types alone, whether the package declares a
+// type that implements a hook interface, or has configured roots.
+func mayHaveRoots(pass *analysis.Pass, cat *compiledCatalog) bool {
+	if len(cat.roots) > 0 {
+		return true
+	}
+	pkgs := importedPackages(pass.Pkg)
+	var ifaces []*types.Interface
+	for _, h := range hooks {
+		if iface := lookupInterface(pkgs[h.Pkg], h.Iface); iface != nil {
+			ifaces = append(ifaces, iface)
+		}
+	}
+	if len(ifaces) == 0 {
+		return false
+	}
+	for _, obj := range pass.TypesInfo.Defs {
+		tn, ok := obj.(*types.TypeName)
+		if !ok || tn.IsAlias() {
+			continue
+		}
+		n, ok := tn.Type().(*types.Named)
+		if !ok || types.IsInterface(n) {
+			continue
+		}
+		for _, iface := range ifaces {
+			if implementer(n, iface) != nil {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // references reports whether the package refers to anything that can reach

@@ -38,16 +38,6 @@ type lineKey struct {
 func parseDirectives(fset *token.FileSet, files []*ast.File, info *types.Info) *directives {
 	d := &directives{lines: make(map[lineKey]*directive), funcs: make(map[*types.Func]*directive)}
 	for _, f := range files {
-		docs := make(map[*ast.Comment]*types.Func)
-		for _, decl := range f.Decls {
-			if fd, ok := decl.(*ast.FuncDecl); ok && fd.Doc != nil {
-				if obj, ok := info.Defs[fd.Name].(*types.Func); ok {
-					for _, c := range fd.Doc.List {
-						docs[c] = obj
-					}
-				}
-			}
-		}
 		var starts map[int]token.Pos // computed for the first directive only
 		for _, cg := range f.Comments {
 			for _, c := range cg.List {
@@ -59,7 +49,7 @@ func parseDirectives(fset *token.FileSet, files []*ast.File, info *types.Info) *
 				reason, _, _ := strings.Cut(rest, "//")
 				dir := &directive{pos: c.Pos(), reason: strings.TrimSpace(reason)}
 				d.all = append(d.all, dir)
-				if obj := docs[c]; obj != nil {
+				if obj := docOwner(f, cg, info); obj != nil {
 					d.funcs[obj] = dir
 					continue
 				}
@@ -77,6 +67,18 @@ func parseDirectives(fset *token.FileSet, files []*ast.File, info *types.Info) *
 	}
 	sort.Slice(d.all, func(i, j int) bool { return d.all[i].pos < d.all[j].pos })
 	return d
+}
+
+// docOwner returns the function whose doc comment is cg, or nil. It is
+// looked up only for directives, which are rare: most packages have none.
+func docOwner(f *ast.File, cg *ast.CommentGroup, info *types.Info) *types.Func {
+	for _, decl := range f.Decls {
+		if fd, ok := decl.(*ast.FuncDecl); ok && fd.Doc == cg {
+			obj, _ := info.Defs[fd.Name].(*types.Func)
+			return obj
+		}
+	}
+	return nil
 }
 
 // codeStarts returns, per line, where the first syntax node on it starts.

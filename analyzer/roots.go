@@ -3,6 +3,8 @@ package analyzer
 import (
 	"go/token"
 	"go/types"
+
+	"golang.org/x/tools/go/analysis"
 	"sort"
 
 	"golang.org/x/tools/go/ssa"
@@ -46,28 +48,13 @@ func (w *walker) roots() []root {
 			out = append(out, r)
 		}
 	}
-	var named []*types.Named
-	for _, id := range sortedDefs(w.pass) {
-		tn, ok := w.pass.TypesInfo.Defs[id].(*types.TypeName)
-		if !ok || tn.IsAlias() || tn.Parent() != w.pass.Pkg.Scope() {
-			continue
-		}
-		if n, ok := tn.Type().(*types.Named); ok && !types.IsInterface(n) {
-			named = append(named, n)
-		}
-	}
+	named := declaredTypes(w.pass)
 	for _, n := range named {
-		for _, h := range hooks {
-			iface := lookupInterface(pkgs[h.Pkg], h.Iface)
-			if iface == nil {
-				continue
-			}
-			impl := implementer(n, iface)
-			if impl == nil {
-				continue
-			}
-			for _, m := range h.Methods {
-				add(w.hookRoot(impl, m.Name, h.Pipeline, m.Event))
+		for _, h := range hookInterfaces(pkgs) {
+			if impl := implementer(n, h.iface); impl != nil {
+				for _, m := range h.Methods {
+					add(w.hookRoot(impl, m.Name, h.Pipeline, m.Event))
+				}
 			}
 		}
 	}
@@ -105,6 +92,40 @@ func (w *walker) roots() []root {
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].pos() < out[j].pos() })
+	return out
+}
+
+// declaredTypes returns the package's non-interface named types, in
+// source order: the types whose methods can be hooks.
+func declaredTypes(pass *analysis.Pass) []*types.Named {
+	var named []*types.Named
+	for _, id := range sortedDefs(pass) {
+		tn, ok := pass.TypesInfo.Defs[id].(*types.TypeName)
+		if !ok || tn.IsAlias() || tn.Parent() != pass.Pkg.Scope() {
+			continue
+		}
+		if n, ok := tn.Type().(*types.Named); ok && !types.IsInterface(n) {
+			named = append(named, n)
+		}
+	}
+	return named
+}
+
+// hookInterface is a hook spec whose interface the package can see.
+type hookInterface struct {
+	hookSpec
+	iface *types.Interface
+}
+
+// hookInterfaces returns the hook specs whose interfaces are among pkgs
+// (the package's dependencies): only those can have implementations here.
+func hookInterfaces(pkgs map[string]*types.Package) []hookInterface {
+	var out []hookInterface
+	for _, h := range hooks {
+		if iface := lookupInterface(pkgs[h.Pkg], h.Iface); iface != nil {
+			out = append(out, hookInterface{h, iface})
+		}
+	}
 	return out
 }
 

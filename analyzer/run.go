@@ -75,27 +75,13 @@ func mayHaveRoots(pass *analysis.Pass, cat *compiledCatalog) bool {
 	if len(cat.roots) > 0 {
 		return true
 	}
-	pkgs := importedPackages(pass.Pkg)
-	var ifaces []*types.Interface
-	for _, h := range hooks {
-		if iface := lookupInterface(pkgs[h.Pkg], h.Iface); iface != nil {
-			ifaces = append(ifaces, iface)
-		}
-	}
+	ifaces := hookInterfaces(importedPackages(pass.Pkg))
 	if len(ifaces) == 0 {
 		return false
 	}
-	for _, obj := range pass.TypesInfo.Defs {
-		tn, ok := obj.(*types.TypeName)
-		if !ok || tn.IsAlias() {
-			continue
-		}
-		n, ok := tn.Type().(*types.Named)
-		if !ok || types.IsInterface(n) {
-			continue
-		}
-		for _, iface := range ifaces {
-			if implementer(n, iface) != nil {
+	for _, n := range declaredTypes(pass) {
+		for _, h := range ifaces {
+			if implementer(n, h.iface) != nil {
 				return true
 			}
 		}

@@ -3,10 +3,9 @@ package analyzer
 import (
 	"go/token"
 	"go/types"
-
-	"golang.org/x/tools/go/analysis"
 	"sort"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 )
 

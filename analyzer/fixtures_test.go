@@ -1,6 +1,7 @@
 package analyzer_test
 
 import (
+	"flag"
 	"fmt"
 	"io/fs"
 	"os"
@@ -354,8 +355,9 @@ func TestDeterministic(t *testing.T) {
 	}
 }
 
-// dump lists every diagnostic and fact of the fixture packages, in the
-// order the analyzer reported the diagnostics.
+// dump lists every diagnostic (with its related positions and suggested
+// fixes) and fact of the fixture packages, in the order the analyzer
+// reported the diagnostics.
 func (r *fixtureRun) dump() []string {
 	var out []string
 	for _, f := range r.fixtures {
@@ -374,6 +376,17 @@ func (r *fixtureRun) dump() []string {
 		for _, d := range act.Diagnostics {
 			pos := act.Package.Fset.Position(d.Pos)
 			out = append(out, fmt.Sprintf("%s:%d:%d: [%s] %s", rel(pos.Filename), pos.Line, pos.Column, d.Category, d.Message))
+			for _, r := range d.Related {
+				rp := act.Package.Fset.Position(r.Pos)
+				out = append(out, fmt.Sprintf("\trelated %s:%d:%d: %s", rel(rp.Filename), rp.Line, rp.Column, r.Message))
+			}
+			for _, fx := range d.SuggestedFixes {
+				out = append(out, "\tfix: "+fx.Message)
+				for _, e := range fx.TextEdits {
+					sp, ep := act.Package.Fset.Position(e.Pos), act.Package.Fset.Position(e.End)
+					out = append(out, fmt.Sprintf("\t\tedit %s:%d:%d-%d:%d %q", rel(sp.Filename), sp.Line, sp.Column, ep.Line, ep.Column, e.NewText))
+				}
+			}
 		}
 		var facts []string
 		for _, of := range act.AllObjectFacts() {
@@ -387,6 +400,58 @@ func (r *fixtureRun) dump() []string {
 		out = append(out, facts...)
 	}
 	return out
+}
+
+var update = flag.Bool("update", false, "rewrite testdata/fixtures.golden from the current analyzer")
+
+// TestGolden compares every diagnostic, related position, suggested fix and
+// fact of the fixture matrix with testdata/fixtures.golden, byte for byte:
+// the // want patterns match prefixes, this pins whole messages, so a
+// change in wording or witness choice shows up as a diff to review
+// (go test ./analyzer -run TestGolden -update rewrites it).
+func TestGolden(t *testing.T) {
+	got := strings.Join(defaultFixtureRun(t).dump(), "\n") + "\n"
+	golden := filepath.Join("testdata", "fixtures.golden")
+	if *update {
+		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run go test ./analyzer -run TestGolden -update)", err)
+	}
+	if got != string(want) {
+		t.Errorf("fixture output differs from %s:\n%s", golden, lineDiff(string(want), got))
+	}
+}
+
+// lineDiff lists the lines only in want (-) and only in got (+), in order.
+func lineDiff(want, got string) string {
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	inW, inG := make(map[string]int), make(map[string]int)
+	for _, l := range w {
+		inW[l]++
+	}
+	for _, l := range g {
+		inG[l]++
+	}
+	var b strings.Builder
+	for _, l := range w {
+		if inG[l] == 0 {
+			b.WriteString("- " + l + "\n")
+		}
+	}
+	for _, l := range g {
+		if inW[l] == 0 {
+			b.WriteString("+ " + l + "\n")
+		}
+	}
+	if b.Len() == 0 {
+		b.WriteString("(same lines, different order or multiplicity)\n")
+	}
+	return b.String()
 }
 
 // checkFixture checks one fixture package's expectations with analyzer a,

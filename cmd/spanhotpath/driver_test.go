@@ -11,7 +11,9 @@ import (
 	"strings"
 	"testing"
 
-	"golang.org/x/tools/go/analysis"
+	"github.com/spanhotpath/spanhotpath/internal/catalog"
+	"github.com/spanhotpath/spanhotpath/internal/directive"
+	"github.com/spanhotpath/spanhotpath/internal/hazard"
 )
 
 func TestInvokedByVet(t *testing.T) {
@@ -92,30 +94,33 @@ func testFindings(t *testing.T, cwd string) []*finding {
 	tf := fset.AddFile(name, -1, 1000)
 	tf.SetLinesForContent(bytes.Repeat([]byte("0123456789012345678\n"), 50))
 	pos := func(line, col int) token.Pos { return tf.LineStart(line) + token.Pos(col-1) }
-	diags := []analysis.Diagnostic{
+	p := &hazard.Root{Hook: "OnStart", Recv: "*P", Pkg: "example.com/p", Pipe: catalog.TracePipeline, Event: "span start"}
+	pEnd := &hazard.Root{Hook: "OnEnd", Recv: "*P", Pkg: "example.com/p", Pipe: catalog.TracePipeline, Event: "span end"}
+	q := &hazard.Root{Hook: "OnStart", Recv: "*Q", Pkg: "example.com/p", Pipe: catalog.TracePipeline, Event: "span start"}
+	hop := func(name string, at token.Pos) hazard.Hop {
+		return hazard.Hop{Name: name, Qual: name, Pos: at}
+	}
+	hfs := []hazard.Finding{
 		{
-			Pos:      pos(13, 10),
-			Category: "network",
-			Message:  "network: OnStart of *P calls getHostIP, which calls net/http.Get: network I/O on every span start; fix",
-			Related: []analysis.RelatedInformation{
-				{Pos: pos(13, 10), Message: "calls getHostIP"},
-				{Pos: pos(30, 2), Message: "calls net/http.Get"},
-			},
+			Category: catalog.Network, Pos: pos(13, 10), Root: p,
+			Witness: hazard.Witness{Cat: catalog.Network, What: "network I/O", Sink: "net/http.Get", Chain: []hazard.Hop{
+				{Name: "getHostIP", Qual: "example.com/p.getHostIP", Pkg: "example.com/p", Pos: pos(13, 10)},
+				hop("net/http.Get", pos(30, 2)),
+			}},
 		},
 		{
-			Pos:      pos(20, 2),
-			Category: "suppressed/io",
-			Message:  "io: OnEnd of *P calls os.ReadFile: a file read on every span end; fix [suppressed: read once, cached by the kernel]",
+			Category: catalog.IO, Pos: pos(20, 2), Root: pEnd,
+			Witness:    hazard.Witness{Cat: catalog.IO, What: "a file read", Sink: "os.ReadFile", Chain: []hazard.Hop{hop("os.ReadFile", pos(20, 2))}},
+			Suppressed: &directive.Directive{Reason: "read once, cached by the kernel"},
 		},
 		{
-			Pos:      pos(5, 1),
-			Category: "io",
-			Message:  "io: OnStart of *Q calls os.ReadFile: a file read on every span start; fix",
+			Category: catalog.IO, Pos: pos(5, 1), Root: q,
+			Witness: hazard.Witness{Cat: catalog.IO, What: "a file read", Sink: "os.ReadFile", Chain: []hazard.Hop{hop("os.ReadFile", token.NoPos)}},
 		},
 	}
 	var fs []*finding
-	for _, d := range diags {
-		fs = append(fs, newFinding(fset, d, cwd))
+	for i := range hfs {
+		fs = append(fs, newFinding(fset, &hfs[i], cwd))
 	}
 	sortFindings(fs)
 	return fs

@@ -13,8 +13,8 @@ import (
 	"strings"
 	"sync"
 
-	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/checker"
+	"github.com/spanhotpath/spanhotpath/internal/driver"
+	"github.com/spanhotpath/spanhotpath/internal/hazard"
 )
 
 // categories are the finding categories, most severe first: the four of
@@ -22,11 +22,7 @@ import (
 // reason, or silencing nothing).
 var categories = []string{"reentrancy", "deadlock", "network", "io", "directive"}
 
-// suppressedPrefix marks a finding silenced by //spanhotpath:ignore that the
-// analyzer reports anyway because the driver set Config.ReportSuppressed.
-const suppressedPrefix = "suppressed/"
-
-// finding is one diagnostic, as every output format shows it.
+// finding is one finding, as every output format shows it.
 type finding struct {
 	File        string       `json:"file"` // relative to the working directory when under it
 	Line        int          `json:"line"`
@@ -36,11 +32,11 @@ type finding struct {
 	Related     []related    `json:"related"`
 	Fingerprint string       `json:"fingerprint"`
 	Suppressed  *suppression `json:"suppressed,omitempty"`
-	EndLine     int          `json:"-"`
-	EndColumn   int          `json:"-"`
+	Path        string       `json:"-"` // the call path, for SARIF's code flow
 	AbsFile     string       `json:"-"`
-	diag        analysis.Diagnostic
+	fix         *hazard.Fix
 	fset        *token.FileSet
+	imports     map[string]string // of the finding's package: import path -> name
 }
 
 type related struct {
@@ -55,10 +51,10 @@ type suppression struct {
 	Reason string `json:"reason"`
 }
 
-// collect turns the diagnostics of the root actions into findings:
+// collect turns the findings of the analysed root packages into records:
 // deduplicated (a file of package p is analyzed in p and in p's test
 // variant), sorted by file, line, column, message.
-func collect(g *checker.Graph, cwd string) []*finding {
+func collect(r *driver.Result, cwd string) []*finding {
 	type key struct {
 		file              string
 		line, col         int
@@ -66,13 +62,10 @@ func collect(g *checker.Graph, cwd string) []*finding {
 	}
 	seen := map[key]bool{}
 	var out []*finding
-	for _, act := range g.Roots {
-		if act.Err != nil {
-			continue
-		}
-		fset := act.Package.Fset
-		for _, d := range act.Diagnostics {
-			f := newFinding(fset, d, cwd)
+	for _, u := range r.Units {
+		for i := range u.Findings {
+			f := newFinding(r.Fset, &u.Findings[i], cwd)
+			f.imports = u.Imports
 			k := key{f.AbsFile, f.Line, f.Column, f.Category, f.Message}
 			if seen[k] {
 				continue
@@ -103,44 +96,24 @@ func sortFindings(fs []*finding) {
 	})
 }
 
-var suppressedSuffix = regexp.MustCompile(` \[suppressed: (.*)\]$`)
-
-func newFinding(fset *token.FileSet, d analysis.Diagnostic, cwd string) *finding {
-	pos := fset.Position(d.Pos)
+func newFinding(fset *token.FileSet, hf *hazard.Finding, cwd string) *finding {
+	pos := fset.Position(hf.Pos)
 	f := &finding{
 		AbsFile:  absPath(pos.Filename, cwd),
 		Line:     pos.Line,
 		Column:   pos.Column,
-		Category: d.Category,
-		Message:  d.Message,
+		Category: string(hf.Category),
+		Message:  hf.Message(),
+		Path:     hf.Path(),
 		Related:  []related{},
-		diag:     d,
+		fix:      hf.Fix,
 		fset:     fset,
 	}
 	f.File = displayPath(f.AbsFile, cwd)
-	if d.End.IsValid() {
-		end := fset.Position(d.End)
-		if end.Filename == pos.Filename {
-			f.EndLine, f.EndColumn = end.Line, end.Column
-		}
+	if hf.Suppressed != nil {
+		f.Suppressed = &suppression{Reason: hf.Suppressed.Reason}
 	}
-	if cat, ok := strings.CutPrefix(f.Category, suppressedPrefix); ok {
-		f.Category = cat
-		reason := ""
-		if m := suppressedSuffix.FindStringSubmatchIndex(f.Message); m != nil {
-			reason = f.Message[m[2]:m[3]]
-			f.Message = f.Message[:m[0]]
-		}
-		f.Suppressed = &suppression{Reason: reason}
-	}
-	if f.Category == "" {
-		// Every message starts with its category word; use it when the
-		// analyzer left Diagnostic.Category empty.
-		if word, _, ok := strings.Cut(f.Message, ": "); ok && slices.Contains(categories, word) {
-			f.Category = word
-		}
-	}
-	for _, r := range d.Related {
+	for _, r := range hf.Related() {
 		rp := fset.Position(r.Pos)
 		abs := absPath(rp.Filename, cwd)
 		f.Related = append(f.Related, related{

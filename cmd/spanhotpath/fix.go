@@ -23,7 +23,7 @@ type edit struct {
 	text       string
 }
 
-// fix is the first suggested fix of one diagnostic.
+// fix is the suggested fix of one finding.
 type fix struct {
 	edits []edit
 	key   string
@@ -44,58 +44,46 @@ func applyFixes(res *result, stderr io.Writer) (int, error) {
 	var fixes []fix
 	seen := map[string]bool{}
 	files := map[string]*fileInfo{}
-	for _, act := range res.graph.Roots {
-		if act.Err != nil {
+	for _, f := range res.findings {
+		if f.Suppressed != nil || f.fix == nil {
 			continue
 		}
-		fset := act.Package.Fset
-		imports := map[string]string{}
-		if act.Package.Types != nil {
-			for _, imp := range act.Package.Types.Imports() {
-				imports[imp.Path()] = imp.Name()
+		var fx fix
+		ok := true
+		for _, te := range f.fix.Edits {
+			tf := f.fset.File(te.Pos)
+			if tf == nil {
+				ok = false
+				break
+			}
+			end := te.End
+			if !end.IsValid() {
+				end = te.Pos
+			}
+			e := edit{file: tf.Name(), start: tf.Offset(te.Pos), end: tf.Offset(end), text: string(te.NewText)}
+			if e.end < e.start {
+				ok = false
+				break
+			}
+			fx.edits = append(fx.edits, e)
+			if files[e.file] == nil {
+				files[e.file] = &fileInfo{size: tf.Size(), imports: f.imports}
 			}
 		}
-		for _, d := range act.Diagnostics {
-			if strings.HasPrefix(d.Category, suppressedPrefix) || len(d.SuggestedFixes) == 0 {
-				continue
-			}
-			var fx fix
-			ok := true
-			for _, te := range d.SuggestedFixes[0].TextEdits {
-				tf := fset.File(te.Pos)
-				if tf == nil {
-					ok = false
-					break
-				}
-				end := te.End
-				if !end.IsValid() {
-					end = te.Pos
-				}
-				e := edit{file: tf.Name(), start: tf.Offset(te.Pos), end: tf.Offset(end), text: string(te.NewText)}
-				if e.end < e.start {
-					ok = false
-					break
-				}
-				fx.edits = append(fx.edits, e)
-				if files[e.file] == nil {
-					files[e.file] = &fileInfo{size: tf.Size(), imports: imports}
-				}
-			}
-			if !ok || len(fx.edits) == 0 {
-				continue
-			}
-			slices.SortFunc(fx.edits, compareEdits)
-			var kb strings.Builder
-			for _, e := range fx.edits {
-				fmt.Fprintf(&kb, "%s:%d:%d:%q;", e.file, e.start, e.end, e.text)
-			}
-			fx.key = kb.String()
-			if seen[fx.key] { // the same file in p and in p's test variant
-				continue
-			}
-			seen[fx.key] = true
-			fixes = append(fixes, fx)
+		if !ok || len(fx.edits) == 0 {
+			continue
 		}
+		slices.SortFunc(fx.edits, compareEdits)
+		var kb strings.Builder
+		for _, e := range fx.edits {
+			fmt.Fprintf(&kb, "%s:%d:%d:%q;", e.file, e.start, e.end, e.text)
+		}
+		fx.key = kb.String()
+		if seen[fx.key] { // the same fix offered for several hooks
+			continue
+		}
+		seen[fx.key] = true
+		fixes = append(fixes, fx)
 	}
 	if len(fixes) == 0 {
 		return 0, nil

@@ -9,11 +9,10 @@ import (
 	"sort"
 	"strings"
 
-	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/checker"
-	"golang.org/x/tools/go/packages"
-
 	"github.com/spanhotpath/spanhotpath/analyzer"
+	"github.com/spanhotpath/spanhotpath/internal/catalog"
+	"github.com/spanhotpath/spanhotpath/internal/driver"
+	"github.com/spanhotpath/spanhotpath/internal/load"
 )
 
 // Exit statuses of the standalone driver (docs/cli.md).
@@ -80,13 +79,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 
-	a, err := analyzer.New(cfg)
+	cat, err := catalog.Compile(cfg)
 	if err != nil {
 		fmt.Fprintf(stderr, "spanhotpath: %v\n", err)
 		return exitUsage
 	}
 
-	res, code := analyze(a, opts, stderr)
+	res, code := analyze(cat, opts, stderr)
 	if code != exitClean {
 		return code
 	}
@@ -99,7 +98,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		if n > 0 {
 			// Report what is left, at the positions of the edited files.
-			res, code = analyze(a, opts, stderr)
+			res, code = analyze(cat, opts, stderr)
 			if code != exitClean {
 				return code
 			}
@@ -268,9 +267,6 @@ Flags:
 	if err := cfg.Validate(); err != nil {
 		return nil, cfg, usageError{err.Error()}
 	}
-	// The standalone driver shows suppressed findings (marked) in JSON and
-	// SARIF and never counts them.
-	cfg.ReportSuppressed = true
 	return opts, cfg, nil
 }
 
@@ -297,100 +293,77 @@ func (l *listValue) Set(s string) error {
 // result is one analysis run.
 type result struct {
 	cwd      string
-	graph    *checker.Graph
+	run      *driver.Result
 	findings []*finding // deduplicated and sorted
-	failed   bool       // an analysis error was printed
+	failed   bool       // an error was printed
 }
 
-// loadMode is what the analyzer needs: syntax and types of every package,
-// dependencies included (it exports facts).
-const loadMode = packages.LoadAllSyntax | packages.NeedModule
-
-// analyze loads the packages and runs a on them. Load and type errors are
-// printed to stderr with exit status 1; analysis errors are printed and
-// recorded in result.failed.
-func analyze(a *analysis.Analyzer, opts *options, stderr io.Writer) (*result, int) {
+// analyze loads the packages and analyses them with cat. Errors of
+// individual packages are printed to stderr and recorded in result.failed;
+// every other package is still analysed. A failure to load at all is exit
+// status 1.
+func analyze(cat *catalog.Catalog, opts *options, stderr io.Writer) (*result, int) {
 	cwd, err := os.Getwd()
 	if err != nil {
 		fmt.Fprintf(stderr, "spanhotpath: %v\n", err)
 		return nil, exitError
 	}
-	pkgs, err := packages.Load(&packages.Config{Mode: loadMode, Tests: opts.tests}, opts.patterns...)
+	g, err := load.Metadata("", opts.tests, opts.patterns...)
 	if err != nil {
 		fmt.Fprintf(stderr, "spanhotpath: loading packages: %v\n", err)
 		return nil, exitError
 	}
-	if len(pkgs) == 0 {
+	if len(g.Roots) == 0 {
 		fmt.Fprintf(stderr, "spanhotpath: no packages matched %s\n", strings.Join(opts.patterns, " "))
 		return nil, exitError
 	}
-	if n := printLoadErrors(stderr, pkgs, cwd); n > 0 {
-		fmt.Fprintf(stderr, "spanhotpath: %d error(s) loading packages; nothing was analyzed\n", n)
-		return nil, exitError
+	run := driver.PerPackage(g, cat, 0)
+	res := &result{cwd: cwd, run: run}
+	if n := printErrors(stderr, run.Errors, cwd); n > 0 {
+		res.failed = true
 	}
-
-	graph, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
-	if err != nil {
-		fmt.Fprintf(stderr, "spanhotpath: %v\n", err)
-		return nil, exitError
-	}
-	res := &result{cwd: cwd, graph: graph}
-
-	seenErr := map[string]bool{}
-	for _, act := range graph.Roots {
-		if act.Err != nil {
-			msg := fmt.Sprintf("spanhotpath: analyzing %s: %v", act.Package.ID, act.Err)
-			if !seenErr[msg] {
-				seenErr[msg] = true
-				fmt.Fprintln(stderr, msg)
-			}
-			res.failed = true
-		}
-	}
-	res.findings = collect(graph, cwd)
+	res.findings = collect(run, cwd)
 	return res, exitClean
 }
 
-// printLoadErrors prints the errors of the loaded packages and their
-// dependencies, each once, with paths relative to cwd. It returns how many
-// it printed.
-func printLoadErrors(w io.Writer, pkgs []*packages.Package, cwd string) int {
+// printErrors prints the errors of the packages that were not analysed,
+// each line once, with paths relative to cwd, and returns how many it
+// printed.
+func printErrors(w io.Writer, errs []driver.PackageError, cwd string) int {
 	var lines []string
 	seen := map[string]bool{}
-	packages.Visit(pkgs, nil, func(p *packages.Package) {
-		for _, e := range p.Errors {
-			pos := e.Pos
-			if pos != "" && pos != "-" {
-				pos = displayPos(pos, cwd)
-			}
-			var line string
-			switch pos {
-			case "", "-":
-				line = fmt.Sprintf("%s: %s", p.PkgPath, e.Msg)
-				if p.PkgPath == "" {
-					line = e.Msg
-				}
-			default:
-				line = fmt.Sprintf("%s: %s", pos, e.Msg)
+	for _, e := range errs {
+		for _, l := range e.Lines {
+			line := displayLine(l, cwd)
+			if !strings.HasPrefix(line, e.Pkg.PkgPath) && !positioned(line) {
+				line = e.Pkg.ID + ": " + line
 			}
 			if !seen[line] {
 				seen[line] = true
 				lines = append(lines, line)
 			}
 		}
-		if p.Module != nil && p.Module.Error != nil {
-			line := fmt.Sprintf("module %s: %s", p.Module.Path, p.Module.Error.Err)
-			if !seen[line] {
-				seen[line] = true
-				lines = append(lines, line)
-			}
-		}
-	})
+	}
 	sort.Strings(lines)
 	for _, l := range lines {
 		fmt.Fprintln(w, l)
 	}
 	return len(lines)
+}
+
+// positioned reports whether an error line starts with a file position.
+func positioned(line string) bool {
+	file, _, ok := strings.Cut(line, ":")
+	return ok && strings.HasSuffix(file, ".go")
+}
+
+// displayLine makes the position an error line starts with relative to cwd.
+func displayLine(line, cwd string) string {
+	pos, msg, ok := strings.Cut(line, ": ")
+	if !ok || !strings.Contains(pos, ".go:") {
+		return line
+	}
+	return displayPos(pos, cwd) + ": " + msg
 }
 
 // displayPos makes the file part of a "file:line:col" position relative to

@@ -201,7 +201,7 @@ func writeSARIF(w io.Writer, fs []*finding, cwd string, baselined bool) error {
 		Results: []sarifResult{},
 	}
 	for _, f := range fs {
-		loc := sarifLoc(f.AbsFile, f.Line, f.Column, f.EndLine, f.EndColumn, cwd)
+		loc := sarifLoc(f.AbsFile, f.Line, f.Column, 0, 0, cwd)
 		res := sarifResult{
 			RuleID:              f.Category,
 			RuleIndex:           ruleIndex[f.Category],
@@ -216,8 +216,8 @@ func writeSARIF(w io.Writer, fs []*finding, cwd string, baselined bool) error {
 		// own location (the call in the hook) when no hop is there.
 		var flow []sarifThreadFlowLoc
 		if len(f.Related) == 0 || f.Related[0].AbsFile != f.AbsFile || f.Related[0].Line != f.Line || f.Related[0].Column != f.Column {
-			l := sarifLoc(f.AbsFile, f.Line, f.Column, f.EndLine, f.EndColumn, cwd)
-			l.Message = &sarifText{sinkText(f.Message)}
+			l := sarifLoc(f.AbsFile, f.Line, f.Column, 0, 0, cwd)
+			l.Message = &sarifText{f.Path}
 			flow = append(flow, sarifThreadFlowLoc{Location: l})
 		}
 		for i, r := range f.Related {
@@ -243,20 +243,6 @@ func writeSARIF(w io.Writer, fs []*finding, cwd string, baselined bool) error {
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(sarifLog{Schema: sarifSchema, Version: sarifVersion, Runs: []sarifRun{run}})
-}
-
-// sinkText is the part of a message that names the call chain: up to the
-// first ": " after the category word ("OnStart of *P calls getHostIP, which
-// calls net/http.Get").
-func sinkText(msg string) string {
-	_, rest, ok := strings.Cut(msg, ": ")
-	if !ok {
-		return msg
-	}
-	if chain, _, ok := strings.Cut(rest, ": "); ok {
-		return chain
-	}
-	return rest
 }
 
 func sarifLoc(abs string, line, col, endLine, endCol int, cwd string) sarifLocation {

@@ -1,21 +1,21 @@
-package analyzer
+package catalog
 
 import (
 	"fmt"
 	"strings"
 )
 
-// fullName is a parsed function or method name in the form go/types prints
+// FullName is a parsed function or method name in the form go/types prints
 // it (types.Func.FullName): "pkg/path.F", "(*pkg/path.T).M", "(pkg/path.T).M".
 // The form "pkg/path.T.M" is accepted for methods too.
-type fullName struct {
+type FullName struct {
 	Pkg  string // import path
 	Recv string // receiver type name, "" for a function
 	Ptr  bool   // pointer receiver written as (*T)
 	Name string // function or method name
 }
 
-func (n fullName) String() string {
+func (n FullName) String() string {
 	switch {
 	case n.Recv == "":
 		return n.Pkg + "." + n.Name
@@ -26,8 +26,9 @@ func (n fullName) String() string {
 	}
 }
 
-func parseFullName(s string) (fullName, error) {
-	var n fullName
+// ParseFullName parses a function or method name.
+func ParseFullName(s string) (FullName, error) {
+	var n FullName
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return n, fmt.Errorf("empty name")
@@ -75,4 +76,15 @@ func isIdent(s string) bool {
 		}
 	}
 	return true
+}
+
+// keys returns the catalog keys a user-written name stands for: the form
+// pkg.T.M names the method whatever its receiver.
+func (n FullName) keys() []string {
+	if n.Recv == "" || n.Ptr {
+		return []string{n.String()}
+	}
+	ptr := n
+	ptr.Ptr = true
+	return []string{n.String(), ptr.String()}
 }

@@ -1,53 +1,35 @@
-package analyzer
+package perpkg
 
 import (
-	"go/token"
 	"go/types"
 	"sort"
 
-	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/spanhotpath/spanhotpath/internal/catalog"
+	"github.com/spanhotpath/spanhotpath/internal/hazard"
 )
 
-// root is one hot-path entry point: a hook method (or a configured root)
-// and the type whose method set makes it one.
-type root struct {
-	fn    *ssa.Function
-	hook  string   // the method or function name, e.g. OnStart
-	recv  string   // the implementing type as the message shows it, "" for a function
-	pipe  pipeline // the pipelines whose re-entry runs this hook again
-	event string   // "span start": the message says "on every <event>"
-
-	// A hook promoted from an embedded type of another package has no
-	// body here: its fact's witnesses, reported at the embedded field.
-	promoted []witness
-	at       token.Pos
-}
-
-// allPipelines is what a configured root matches: the user declared it hot,
-// so any span or record it starts is treated as re-entering it.
-const allPipelines = tracePipeline | logPipeline | propagatePipeline
-
 // roots returns the package's roots in source order, one per function.
-func (w *walker) roots() []root {
-	pkgs := importedPackages(w.pass.Pkg)
-	var out []root
+func (w *walker) roots() []hazard.Root {
+	pkgs := importedPackages(w.u.Pkg)
+	var out []hazard.Root
 	seen := make(map[*ssa.Function]bool)
 	seenPromoted := make(map[string]bool)
-	add := func(r root) {
+	add := func(r hazard.Root) {
 		switch {
-		case r.promoted != nil:
-			key := r.recv + "." + r.hook
+		case r.Promoted != nil:
+			key := r.Recv + "." + r.Hook
 			if !seenPromoted[key] {
 				seenPromoted[key] = true
 				out = append(out, r)
 			}
-		case r.fn != nil && !seen[r.fn] && len(r.fn.Blocks) > 0:
-			seen[r.fn] = true
+		case r.Fn != nil && !seen[r.Fn] && len(r.Fn.Blocks) > 0:
+			seen[r.Fn] = true
 			out = append(out, r)
 		}
 	}
-	named := declaredTypes(w.pass)
+	named := declaredTypes(w.u)
 	for _, n := range named {
 		for _, h := range hookInterfaces(pkgs) {
 			if impl := implementer(n, h.iface); impl != nil {
@@ -57,16 +39,16 @@ func (w *walker) roots() []root {
 			}
 		}
 	}
-	for _, rn := range w.cat.roots {
+	for _, rn := range w.cat.Roots() {
 		switch {
-		case rn.Recv == "" && rn.Pkg == w.pass.Pkg.Path():
-			if f, ok := w.pass.Pkg.Scope().Lookup(rn.Name).(*types.Func); ok {
-				add(root{fn: w.pkg.Prog.FuncValue(f), hook: rn.Name, pipe: allPipelines, event: "call of " + rn.Name})
+		case rn.Recv == "" && rn.Pkg == w.u.Pkg.Path():
+			if f, ok := w.u.Pkg.Scope().Lookup(rn.Name).(*types.Func); ok {
+				add(w.withReview(hazard.Root{Fn: w.pkg.Prog.FuncValue(f), Hook: rn.Name, Pkg: w.u.Pkg.Path(), Pipe: catalog.AllPipelines, Event: "call of " + rn.Name}))
 			}
 		case rn.Recv != "":
 			p := pkgs[rn.Pkg]
-			if rn.Pkg == w.pass.Pkg.Path() {
-				p = w.pass.Pkg
+			if rn.Pkg == w.u.Pkg.Path() {
+				p = w.u.Pkg
 			}
 			if p == nil {
 				continue
@@ -80,27 +62,27 @@ func (w *walker) roots() []root {
 				// Every implementation declared here.
 				for _, n := range named {
 					if impl := implementer(n, iface); impl != nil {
-						add(w.hookRoot(impl, rn.Name, allPipelines, event))
+						add(w.hookRoot(impl, rn.Name, catalog.AllPipelines, event))
 					}
 				}
-			} else if p == w.pass.Pkg {
+			} else if p == w.u.Pkg {
 				if n, ok := tn.Type().(*types.Named); ok {
-					add(w.hookRoot(types.NewPointer(instantiateOwn(n)), rn.Name, allPipelines, event))
+					add(w.hookRoot(types.NewPointer(instantiateOwn(n)), rn.Name, catalog.AllPipelines, event))
 				}
 			}
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].pos() < out[j].pos() })
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Pos() < out[j].Pos() })
 	return out
 }
 
 // declaredTypes returns the package's non-interface named types, in
 // source order: the types whose methods can be hooks.
-func declaredTypes(pass *analysis.Pass) []*types.Named {
+func declaredTypes(u *Unit) []*types.Named {
 	var named []*types.Named
-	for _, id := range sortedDefs(pass) {
-		tn, ok := pass.TypesInfo.Defs[id].(*types.TypeName)
-		if !ok || tn.IsAlias() || tn.Parent() != pass.Pkg.Scope() {
+	for _, id := range sortedDefs(u) {
+		tn, ok := u.Info.Defs[id].(*types.TypeName)
+		if !ok || tn.IsAlias() || tn.Parent() != u.Pkg.Scope() {
 			continue
 		}
 		if n, ok := tn.Type().(*types.Named); ok && !types.IsInterface(n) {
@@ -112,7 +94,7 @@ func declaredTypes(pass *analysis.Pass) []*types.Named {
 
 // hookInterface is a hook spec whose interface the package can see.
 type hookInterface struct {
-	hookSpec
+	catalog.HookSpec
 	iface *types.Interface
 }
 
@@ -120,7 +102,7 @@ type hookInterface struct {
 // (the package's dependencies): only those can have implementations here.
 func hookInterfaces(pkgs map[string]*types.Package) []hookInterface {
 	var out []hookInterface
-	for _, h := range hooks {
+	for _, h := range catalog.Hooks {
 		if iface := lookupInterface(pkgs[h.Pkg], h.Iface); iface != nil {
 			out = append(out, hookInterface{h, iface})
 		}
@@ -131,25 +113,26 @@ func hookInterfaces(pkgs map[string]*types.Package) []hookInterface {
 // hookRoot returns the root for method name of impl, if the method's body
 // is in this package (a method promoted from another package's type is
 // that package's root).
-func (w *walker) hookRoot(impl types.Type, name string, pipe pipeline, event string) root {
-	sel := types.NewMethodSet(impl).Lookup(w.pass.Pkg, name)
+func (w *walker) hookRoot(impl types.Type, name string, pipe catalog.Pipeline, event string) hazard.Root {
+	sel := types.NewMethodSet(impl).Lookup(w.u.Pkg, name)
 	if sel == nil {
-		return root{}
+		return hazard.Root{}
 	}
 	m, ok := sel.Obj().(*types.Func)
 	if !ok {
-		return root{}
+		return hazard.Root{}
 	}
-	if m.Pkg() != w.pass.Pkg {
+	if m.Pkg() != w.u.Pkg {
 		return w.promotedRoot(impl, sel, m, name, pipe, event)
 	}
-	return root{
-		fn:    w.pkg.Prog.FuncValue(m.Origin()),
-		hook:  name,
-		recv:  recvString(impl, w.pass.Pkg, false),
-		pipe:  pipe,
-		event: event,
-	}
+	return w.withReview(hazard.Root{
+		Fn:    w.pkg.Prog.FuncValue(m.Origin()),
+		Hook:  name,
+		Recv:  recvString(impl, w.u.Pkg, false),
+		Pkg:   w.u.Pkg.Path(),
+		Pipe:  pipe,
+		Event: event,
+	})
 }
 
 // implementer returns T or *T, whichever implements iface (T first), or nil.
@@ -209,21 +192,17 @@ func importedPackages(pkg *types.Package) map[string]*types.Package {
 	return m
 }
 
-func (r root) pos() token.Pos {
-	if r.fn != nil {
-		return r.fn.Pos()
-	}
-	return r.at
-}
-
 // promotedRoot returns the root for hook m of impl, promoted from an
 // embedded type declared in another package. That package may never report
 // it (its type need not be a hook on its own, and a dependency's findings are
 // not shown), so the finding is here, at the embedded field.
-func (w *walker) promotedRoot(impl types.Type, sel *types.Selection, m *types.Func, name string, pipe pipeline, event string) root {
-	var fact ReachFact
-	if len(sel.Index()) < 2 || !w.pass.ImportObjectFact(m.Origin(), &fact) {
-		return root{}
+func (w *walker) promotedRoot(impl types.Type, sel *types.Selection, m *types.Func, name string, pipe catalog.Pipeline, event string) hazard.Root {
+	if len(sel.Index()) < 2 {
+		return hazard.Root{}
+	}
+	fact, ok := w.u.Facts.Import(m.Origin())
+	if !ok {
+		return hazard.Root{}
 	}
 	t := impl
 	if p, ok := t.(*types.Pointer); ok {
@@ -231,18 +210,27 @@ func (w *walker) promotedRoot(impl types.Type, sel *types.Selection, m *types.Fu
 	}
 	st, ok := t.Underlying().(*types.Struct)
 	if !ok || sel.Index()[0] >= st.NumFields() {
-		return root{}
+		return hazard.Root{}
 	}
 	field := st.Field(sel.Index()[0])
-	if field.Pkg() != w.pass.Pkg {
-		return root{}
+	if field.Pkg() != w.u.Pkg {
+		return hazard.Root{}
 	}
-	return root{
-		hook:     name,
-		recv:     recvString(impl, w.pass.Pkg, false),
-		pipe:     pipe,
-		event:    event,
-		promoted: fact.witnesses(m.Origin().FullName(), field.Pos()),
-		at:       field.Pos(),
+	return hazard.Root{
+		Hook:     name,
+		Recv:     recvString(impl, w.u.Pkg, false),
+		Pkg:      w.u.Pkg.Path(),
+		Pipe:     pipe,
+		Event:    event,
+		Promoted: fact.witnesses(m.Origin().FullName(), field.Pos()),
+		At:       field.Pos(),
 	}
+}
+
+// withReview attaches the reasoned directive in the hook's doc comment.
+func (w *walker) withReview(r hazard.Root) hazard.Root {
+	if r.Fn != nil {
+		r.Reviewed = w.Reviewed(r.Fn)
+	}
+	return r
 }

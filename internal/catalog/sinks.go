@@ -1,117 +1,103 @@
-package analyzer
+package catalog
 
 // The catalog: what spanhotpath knows about code it does not read.
 // Everything here is data, apart from the walk; a new sink is one entry
 // (and one fixture). Facts behind each entry: ../shared/reference/hot-path-facts.md.
 
-// pipeline says which hooks a span- or record-starting call runs again.
-// Values are bits: an instrumented request runs more than one.
-type pipeline uint8
-
-const (
-	tracePipeline     pipeline = 1 << iota // span creation: span processors, samplers, ID generators
-	logPipeline                            // log records: log processors
-	propagatePipeline                      // instrumented requests: propagators' Inject and Extract
-
-	// instrumentedPipeline is what a call through otelhttp or otelgrpc
-	// runs: a span, and the propagator for the request's headers.
-	instrumentedPipeline = tracePipeline | propagatePipeline
-)
-
-// hookSpec describes one hot-path interface: every named type whose value
+// HookSpec describes one hot-path interface: every named type whose value
 // or pointer method set implements it has its hook methods as roots.
-type hookSpec struct {
+type HookSpec struct {
 	Pkg, Iface string
-	Methods    []hookMethod
-	Pipeline   pipeline // the pipeline whose re-entry reaches this hook
+	Methods    []HookMethod
+	Pipeline   Pipeline // the pipeline whose re-entry reaches this hook
 }
 
-type hookMethod struct {
+type HookMethod struct {
 	Name  string
 	Event string // "on every <Event>"
 }
 
-var hooks = []hookSpec{
+var Hooks = []HookSpec{
 	{
-		Pkg: "go.opentelemetry.io/otel/sdk/trace", Iface: "SpanProcessor", Pipeline: tracePipeline,
-		Methods: []hookMethod{{"OnStart", "span start"}, {"OnEnd", "span end"}},
+		Pkg: "go.opentelemetry.io/otel/sdk/trace", Iface: "SpanProcessor", Pipeline: TracePipeline,
+		Methods: []HookMethod{{"OnStart", "span start"}, {"OnEnd", "span end"}},
 	},
 	{
-		Pkg: "go.opentelemetry.io/otel/sdk/trace", Iface: "Sampler", Pipeline: tracePipeline,
-		Methods: []hookMethod{{"ShouldSample", "sampling decision"}},
+		Pkg: "go.opentelemetry.io/otel/sdk/trace", Iface: "Sampler", Pipeline: TracePipeline,
+		Methods: []HookMethod{{"ShouldSample", "sampling decision"}},
 	},
 	{
-		Pkg: "go.opentelemetry.io/otel/sdk/trace", Iface: "IDGenerator", Pipeline: tracePipeline,
-		Methods: []hookMethod{{"NewIDs", "span start"}, {"NewSpanID", "span start"}},
+		Pkg: "go.opentelemetry.io/otel/sdk/trace", Iface: "IDGenerator", Pipeline: TracePipeline,
+		Methods: []HookMethod{{"NewIDs", "span start"}, {"NewSpanID", "span start"}},
 	},
 	{
-		Pkg: "go.opentelemetry.io/otel/sdk/log", Iface: "Processor", Pipeline: logPipeline,
-		Methods: []hookMethod{{"OnEmit", "log record"}, {"Enabled", "log record"}},
+		Pkg: "go.opentelemetry.io/otel/sdk/log", Iface: "Processor", Pipeline: LogPipeline,
+		Methods: []HookMethod{{"OnEmit", "log record"}, {"Enabled", "log record"}},
 	},
 	{
 		// sdk/log v0.11–v0.14 had Enabled on a separate interface.
-		Pkg: "go.opentelemetry.io/otel/sdk/log", Iface: "FilterProcessor", Pipeline: logPipeline,
-		Methods: []hookMethod{{"Enabled", "log record"}},
+		Pkg: "go.opentelemetry.io/otel/sdk/log", Iface: "FilterProcessor", Pipeline: LogPipeline,
+		Methods: []HookMethod{{"Enabled", "log record"}},
 	},
 	{
 		// Propagators run inside every instrumented request: an
 		// instrumented call made from Inject runs Inject again.
-		Pkg: "go.opentelemetry.io/otel/propagation", Iface: "TextMapPropagator", Pipeline: propagatePipeline,
-		Methods: []hookMethod{{"Inject", "instrumented request"}, {"Extract", "instrumented request"}},
+		Pkg: "go.opentelemetry.io/otel/propagation", Iface: "TextMapPropagator", Pipeline: PropagatePipeline,
+		Methods: []HookMethod{{"Inject", "instrumented request"}, {"Extract", "instrumented request"}},
 	},
 }
 
-// sinkKind says how a catalog entry behaves at a call.
-type sinkKind uint8
+// Kind says how a catalog entry behaves at a call.
+type Kind uint8
 
 const (
-	plainSink         sinkKind = iota // the call itself is the finding
-	defaultHTTP                       // net/http helper using http.DefaultTransport
-	httpClientCall                    // (*http.Client) method: category from the client's transport
-	grpcConnCall                      // (*grpc.ClientConn) method: category from the dial options
-	roundTripper                      // (*otelhttp.Transport).RoundTrip
-	callsArgs                         // calls its function arguments synchronously (sort.Slice)
-	callsArgsAsync                    // calls its function arguments in a new goroutine (errgroup.Go)
-	onceDo                            // (*sync.Once).Do: calls its argument once, lazily
-	onceWrap                          // sync.OnceFunc/OnceValue(s): the result calls the argument once
-	slogLoggerCall                    // (*slog.Logger) method: emits a record if the logger is bridged
-	slogDefaultCall                   // slog package function: emits a record if the default logger is bridged
-	bridgeConstructor                 // builds instrumentation: not a sink, but its package needs analysis
-	safeCall                          // not a sink and not followed (the library caches it)
+	PlainSink         Kind = iota // the call itself is the finding
+	DefaultHTTP                   // net/http helper using http.DefaultTransport
+	HTTPClientCall                // (*http.Client) method: category from the client's transport
+	GRPCConnCall                  // (*grpc.ClientConn) method: category from the dial options
+	RoundTripper                  // (*otelhttp.Transport).RoundTrip
+	CallsArgs                     // calls its function arguments synchronously (sort.Slice)
+	CallsArgsAsync                // calls its function arguments in a new goroutine (errgroup.Go)
+	OnceDo                        // (*sync.Once).Do: calls its argument once, lazily
+	OnceWrap                      // sync.OnceFunc/OnceValue(s): the result calls the argument once
+	SlogLoggerCall                // (*slog.Logger) method: emits a record if the logger is bridged
+	SlogDefaultCall               // slog package function: emits a record if the default logger is bridged
+	BridgeConstructor             // builds instrumentation: not a sink, but its package needs analysis
+	SafeCall                      // not a sink and not followed (the library caches it)
 )
 
-// sinkSpec is one catalog entry.
-type sinkSpec struct {
-	Kind     sinkKind
+// Spec is one catalog entry.
+type Spec struct {
+	Kind     Kind
 	Category Category
-	Pipeline pipeline // for Reentrancy: the pipeline the call starts work in
+	Pipeline Pipeline // for Reentrancy: the pipeline the call starts work in
 	What     string   // what the call does, e.g. "network I/O"
-	Args     []int    // callsArgs*, onceDo, onceWrap: parameter indexes of the functions called
+	Args     []int    // CallsArgs*, OnceDo, OnceWrap: parameter indexes of the functions called
 	Fix      string   // user sinks: the fix hint the user configured
 }
 
-func network(what string) sinkSpec { return sinkSpec{Category: Network, What: what} }
-func fileIO(what string) sinkSpec  { return sinkSpec{Category: IO, What: what} }
+func network(what string) Spec { return Spec{Category: Network, What: what} }
+func fileIO(what string) Spec  { return Spec{Category: IO, What: what} }
 
 // sinks is keyed by full name as go/types prints it (types.Func.FullName).
 // A key "pkg/path.*" or "(*pkg/path.T).*" covers every function of the
 // package or every method of the type.
-var sinks = map[string]sinkSpec{
+var sinks = map[string]Spec{
 	// Span creation.
-	"(go.opentelemetry.io/otel/trace.Tracer).Start":                                        {Category: Reentrancy, Pipeline: tracePipeline, What: "starts a span"},
-	"(*go.opentelemetry.io/contrib/instrumentation/net/http/otelhttp.Transport).RoundTrip": {Kind: roundTripper},
-	"(go.opentelemetry.io/otel/log.Logger).Emit":                                           {Category: Reentrancy, Pipeline: logPipeline, What: "emits a log record"},
+	"(go.opentelemetry.io/otel/trace.Tracer).Start":                                        {Category: Reentrancy, Pipeline: TracePipeline, What: "starts a span"},
+	"(*go.opentelemetry.io/contrib/instrumentation/net/http/otelhttp.Transport).RoundTrip": {Kind: RoundTripper},
+	"(go.opentelemetry.io/otel/log.Logger).Emit":                                           {Category: Reentrancy, Pipeline: LogPipeline, What: "emits a log record"},
 
 	// HTTP.
-	"net/http.Get":                    {Kind: defaultHTTP},
-	"net/http.Head":                   {Kind: defaultHTTP},
-	"net/http.Post":                   {Kind: defaultHTTP},
-	"net/http.PostForm":               {Kind: defaultHTTP},
-	"(*net/http.Client).Do":           {Kind: httpClientCall},
-	"(*net/http.Client).Get":          {Kind: httpClientCall},
-	"(*net/http.Client).Head":         {Kind: httpClientCall},
-	"(*net/http.Client).Post":         {Kind: httpClientCall},
-	"(*net/http.Client).PostForm":     {Kind: httpClientCall},
+	"net/http.Get":                    {Kind: DefaultHTTP},
+	"net/http.Head":                   {Kind: DefaultHTTP},
+	"net/http.Post":                   {Kind: DefaultHTTP},
+	"net/http.PostForm":               {Kind: DefaultHTTP},
+	"(*net/http.Client).Do":           {Kind: HTTPClientCall},
+	"(*net/http.Client).Get":          {Kind: HTTPClientCall},
+	"(*net/http.Client).Head":         {Kind: HTTPClientCall},
+	"(*net/http.Client).Post":         {Kind: HTTPClientCall},
+	"(*net/http.Client).PostForm":     {Kind: HTTPClientCall},
 	"(*net/http.Transport).RoundTrip": network("an HTTP round trip"),
 
 	// Sockets, DNS, TLS.
@@ -168,8 +154,8 @@ var sinks = map[string]sinkSpec{
 	"(*database/sql.Stmt).*":             network("a database round trip"),
 
 	// gRPC.
-	"(*google.golang.org/grpc.ClientConn).Invoke":            {Kind: grpcConnCall},
-	"(*google.golang.org/grpc.ClientConn).NewStream":         {Kind: grpcConnCall},
+	"(*google.golang.org/grpc.ClientConn).Invoke":            {Kind: GRPCConnCall},
+	"(*google.golang.org/grpc.ClientConn).NewStream":         {Kind: GRPCConnCall},
 	"(google.golang.org/grpc.ClientConnInterface).Invoke":    network("a gRPC call"),
 	"(google.golang.org/grpc.ClientConnInterface).NewStream": network("a gRPC stream"),
 
@@ -179,20 +165,20 @@ var sinks = map[string]sinkSpec{
 	// GCP: ProjectID, InstanceID and OnGCE are cached by the library.
 	"cloud.google.com/go/compute/metadata.*":                               network("a cloud metadata request (up to 15 s with retries)"),
 	"(*cloud.google.com/go/compute/metadata.Client).*":                     network("a cloud metadata request (up to 15 s with retries)"),
-	"cloud.google.com/go/compute/metadata.ProjectID":                       {Kind: safeCall},
-	"cloud.google.com/go/compute/metadata.ProjectIDWithContext":            {Kind: safeCall},
-	"cloud.google.com/go/compute/metadata.InstanceID":                      {Kind: safeCall},
-	"cloud.google.com/go/compute/metadata.InstanceIDWithContext":           {Kind: safeCall},
-	"cloud.google.com/go/compute/metadata.OnGCE":                           {Kind: safeCall},
-	"cloud.google.com/go/compute/metadata.OnGCEWithContext":                {Kind: safeCall},
-	"cloud.google.com/go/compute/metadata.NewClient":                       {Kind: safeCall},
-	"cloud.google.com/go/compute/metadata.NewWithOptions":                  {Kind: safeCall},
-	"(*cloud.google.com/go/compute/metadata.Client).ProjectID":             {Kind: safeCall},
-	"(*cloud.google.com/go/compute/metadata.Client).ProjectIDWithContext":  {Kind: safeCall},
-	"(*cloud.google.com/go/compute/metadata.Client).InstanceID":            {Kind: safeCall},
-	"(*cloud.google.com/go/compute/metadata.Client).InstanceIDWithContext": {Kind: safeCall},
-	"(*cloud.google.com/go/compute/metadata.Client).OnGCE":                 {Kind: safeCall},
-	"(*cloud.google.com/go/compute/metadata.Client).OnGCEWithContext":      {Kind: safeCall},
+	"cloud.google.com/go/compute/metadata.ProjectID":                       {Kind: SafeCall},
+	"cloud.google.com/go/compute/metadata.ProjectIDWithContext":            {Kind: SafeCall},
+	"cloud.google.com/go/compute/metadata.InstanceID":                      {Kind: SafeCall},
+	"cloud.google.com/go/compute/metadata.InstanceIDWithContext":           {Kind: SafeCall},
+	"cloud.google.com/go/compute/metadata.OnGCE":                           {Kind: SafeCall},
+	"cloud.google.com/go/compute/metadata.OnGCEWithContext":                {Kind: SafeCall},
+	"cloud.google.com/go/compute/metadata.NewClient":                       {Kind: SafeCall},
+	"cloud.google.com/go/compute/metadata.NewWithOptions":                  {Kind: SafeCall},
+	"(*cloud.google.com/go/compute/metadata.Client).ProjectID":             {Kind: SafeCall},
+	"(*cloud.google.com/go/compute/metadata.Client).ProjectIDWithContext":  {Kind: SafeCall},
+	"(*cloud.google.com/go/compute/metadata.Client).InstanceID":            {Kind: SafeCall},
+	"(*cloud.google.com/go/compute/metadata.Client).InstanceIDWithContext": {Kind: SafeCall},
+	"(*cloud.google.com/go/compute/metadata.Client).OnGCE":                 {Kind: SafeCall},
+	"(*cloud.google.com/go/compute/metadata.Client).OnGCEWithContext":      {Kind: SafeCall},
 
 	// File system.
 	"os.Open":               fileIO("a file open"),
@@ -270,19 +256,19 @@ var sinks = map[string]sinkSpec{
 	"syscall.*":                     fileIO("a system call"),
 	// ...but not these: process identity, the environment (in memory) and
 	// string conversions.
-	"syscall.Getpid":              {Kind: safeCall},
-	"syscall.Getppid":             {Kind: safeCall},
-	"syscall.Getuid":              {Kind: safeCall},
-	"syscall.Geteuid":             {Kind: safeCall},
-	"syscall.Getgid":              {Kind: safeCall},
-	"syscall.Getegid":             {Kind: safeCall},
-	"syscall.Getenv":              {Kind: safeCall},
-	"syscall.Environ":             {Kind: safeCall},
-	"syscall.Getpagesize":         {Kind: safeCall},
-	"syscall.StringByteSlice":     {Kind: safeCall},
-	"syscall.ByteSliceFromString": {Kind: safeCall},
-	"syscall.BytePtrFromString":   {Kind: safeCall},
-	"syscall.StringBytePtr":       {Kind: safeCall},
+	"syscall.Getpid":              {Kind: SafeCall},
+	"syscall.Getppid":             {Kind: SafeCall},
+	"syscall.Getuid":              {Kind: SafeCall},
+	"syscall.Geteuid":             {Kind: SafeCall},
+	"syscall.Getgid":              {Kind: SafeCall},
+	"syscall.Getegid":             {Kind: SafeCall},
+	"syscall.Getenv":              {Kind: SafeCall},
+	"syscall.Environ":             {Kind: SafeCall},
+	"syscall.Getpagesize":         {Kind: SafeCall},
+	"syscall.StringByteSlice":     {Kind: SafeCall},
+	"syscall.ByteSliceFromString": {Kind: SafeCall},
+	"syscall.BytePtrFromString":   {Kind: SafeCall},
+	"syscall.StringBytePtr":       {Kind: SafeCall},
 
 	// Resource detection reads files and may call metadata services.
 	"go.opentelemetry.io/otel/sdk/resource.New":               fileIO("resource detection"),
@@ -290,77 +276,86 @@ var sinks = map[string]sinkSpec{
 	"(go.opentelemetry.io/otel/sdk/resource.Detector).Detect": fileIO("resource detection"),
 
 	// Higher-order functions: the walk follows their function arguments.
-	"(*sync.Once).Do":                           {Kind: onceDo, Args: []int{0}},
-	"sync.OnceFunc":                             {Kind: onceWrap, Args: []int{0}},
-	"sync.OnceValue":                            {Kind: onceWrap, Args: []int{0}},
-	"sync.OnceValues":                           {Kind: onceWrap, Args: []int{0}},
-	"sort.Slice":                                {Kind: callsArgs, Args: []int{1}},
-	"sort.SliceStable":                          {Kind: callsArgs, Args: []int{1}},
-	"sort.Search":                               {Kind: callsArgs, Args: []int{1}},
-	"slices.SortFunc":                           {Kind: callsArgs, Args: []int{1}},
-	"slices.SortStableFunc":                     {Kind: callsArgs, Args: []int{1}},
-	"slices.IndexFunc":                          {Kind: callsArgs, Args: []int{1}},
-	"slices.ContainsFunc":                       {Kind: callsArgs, Args: []int{1}},
-	"slices.DeleteFunc":                         {Kind: callsArgs, Args: []int{1}},
-	"slices.BinarySearchFunc":                   {Kind: callsArgs, Args: []int{2}},
-	"slices.MaxFunc":                            {Kind: callsArgs, Args: []int{1}},
-	"slices.MinFunc":                            {Kind: callsArgs, Args: []int{1}},
-	"strings.Map":                               {Kind: callsArgs, Args: []int{0}},
-	"strings.FieldsFunc":                        {Kind: callsArgs, Args: []int{1}},
-	"strings.IndexFunc":                         {Kind: callsArgs, Args: []int{1}},
-	"strings.TrimFunc":                          {Kind: callsArgs, Args: []int{1}},
-	"(*sync.Map).Range":                         {Kind: callsArgs, Args: []int{0}},
-	"(*golang.org/x/sync/errgroup.Group).Go":    {Kind: callsArgsAsync, Args: []int{0}},
-	"(*golang.org/x/sync/errgroup.Group).TryGo": {Kind: callsArgsAsync, Args: []int{0}},
-	"(*sync.WaitGroup).Go":                      {Kind: callsArgsAsync, Args: []int{0}},
-	"time.AfterFunc":                            {Kind: callsArgsAsync, Args: []int{1}},
-	"context.AfterFunc":                         {Kind: callsArgsAsync, Args: []int{1}},
+	"(*sync.Once).Do":                           {Kind: OnceDo, Args: []int{0}},
+	"sync.OnceFunc":                             {Kind: OnceWrap, Args: []int{0}},
+	"sync.OnceValue":                            {Kind: OnceWrap, Args: []int{0}},
+	"sync.OnceValues":                           {Kind: OnceWrap, Args: []int{0}},
+	"sort.Slice":                                {Kind: CallsArgs, Args: []int{1}},
+	"sort.SliceStable":                          {Kind: CallsArgs, Args: []int{1}},
+	"sort.Search":                               {Kind: CallsArgs, Args: []int{1}},
+	"slices.SortFunc":                           {Kind: CallsArgs, Args: []int{1}},
+	"slices.SortStableFunc":                     {Kind: CallsArgs, Args: []int{1}},
+	"slices.IndexFunc":                          {Kind: CallsArgs, Args: []int{1}},
+	"slices.ContainsFunc":                       {Kind: CallsArgs, Args: []int{1}},
+	"slices.DeleteFunc":                         {Kind: CallsArgs, Args: []int{1}},
+	"slices.BinarySearchFunc":                   {Kind: CallsArgs, Args: []int{2}},
+	"slices.MaxFunc":                            {Kind: CallsArgs, Args: []int{1}},
+	"slices.MinFunc":                            {Kind: CallsArgs, Args: []int{1}},
+	"strings.Map":                               {Kind: CallsArgs, Args: []int{0}},
+	"strings.FieldsFunc":                        {Kind: CallsArgs, Args: []int{1}},
+	"strings.IndexFunc":                         {Kind: CallsArgs, Args: []int{1}},
+	"strings.TrimFunc":                          {Kind: CallsArgs, Args: []int{1}},
+	"(*sync.Map).Range":                         {Kind: CallsArgs, Args: []int{0}},
+	"(*golang.org/x/sync/errgroup.Group).Go":    {Kind: CallsArgsAsync, Args: []int{0}},
+	"(*golang.org/x/sync/errgroup.Group).TryGo": {Kind: CallsArgsAsync, Args: []int{0}},
+	"(*sync.WaitGroup).Go":                      {Kind: CallsArgsAsync, Args: []int{0}},
+	"time.AfterFunc":                            {Kind: CallsArgsAsync, Args: []int{1}},
+	"context.AfterFunc":                         {Kind: CallsArgsAsync, Args: []int{1}},
 
 	// Log records through the otelslog bridge.
-	"(*log/slog.Logger).Debug":        {Kind: slogLoggerCall},
-	"(*log/slog.Logger).DebugContext": {Kind: slogLoggerCall},
-	"(*log/slog.Logger).Info":         {Kind: slogLoggerCall},
-	"(*log/slog.Logger).InfoContext":  {Kind: slogLoggerCall},
-	"(*log/slog.Logger).Warn":         {Kind: slogLoggerCall},
-	"(*log/slog.Logger).WarnContext":  {Kind: slogLoggerCall},
-	"(*log/slog.Logger).Error":        {Kind: slogLoggerCall},
-	"(*log/slog.Logger).ErrorContext": {Kind: slogLoggerCall},
-	"(*log/slog.Logger).Log":          {Kind: slogLoggerCall},
-	"(*log/slog.Logger).LogAttrs":     {Kind: slogLoggerCall},
-	"log/slog.Debug":                  {Kind: slogDefaultCall},
-	"log/slog.DebugContext":           {Kind: slogDefaultCall},
-	"log/slog.Info":                   {Kind: slogDefaultCall},
-	"log/slog.InfoContext":            {Kind: slogDefaultCall},
-	"log/slog.Warn":                   {Kind: slogDefaultCall},
-	"log/slog.WarnContext":            {Kind: slogDefaultCall},
-	"log/slog.Error":                  {Kind: slogDefaultCall},
-	"log/slog.ErrorContext":           {Kind: slogDefaultCall},
-	"log/slog.Log":                    {Kind: slogDefaultCall},
-	"log/slog.LogAttrs":               {Kind: slogDefaultCall},
+	"(*log/slog.Logger).Debug":        {Kind: SlogLoggerCall},
+	"(*log/slog.Logger).DebugContext": {Kind: SlogLoggerCall},
+	"(*log/slog.Logger).Info":         {Kind: SlogLoggerCall},
+	"(*log/slog.Logger).InfoContext":  {Kind: SlogLoggerCall},
+	"(*log/slog.Logger).Warn":         {Kind: SlogLoggerCall},
+	"(*log/slog.Logger).WarnContext":  {Kind: SlogLoggerCall},
+	"(*log/slog.Logger).Error":        {Kind: SlogLoggerCall},
+	"(*log/slog.Logger).ErrorContext": {Kind: SlogLoggerCall},
+	"(*log/slog.Logger).Log":          {Kind: SlogLoggerCall},
+	"(*log/slog.Logger).LogAttrs":     {Kind: SlogLoggerCall},
+	"log/slog.Debug":                  {Kind: SlogDefaultCall},
+	"log/slog.DebugContext":           {Kind: SlogDefaultCall},
+	"log/slog.Info":                   {Kind: SlogDefaultCall},
+	"log/slog.InfoContext":            {Kind: SlogDefaultCall},
+	"log/slog.Warn":                   {Kind: SlogDefaultCall},
+	"log/slog.WarnContext":            {Kind: SlogDefaultCall},
+	"log/slog.Error":                  {Kind: SlogDefaultCall},
+	"log/slog.ErrorContext":           {Kind: SlogDefaultCall},
+	"log/slog.Log":                    {Kind: SlogDefaultCall},
+	"log/slog.LogAttrs":               {Kind: SlogDefaultCall},
 	// The log package writes through slog's default handler once
 	// slog.SetDefault installed another one.
-	"log.Print":   {Kind: slogDefaultCall},
-	"log.Printf":  {Kind: slogDefaultCall},
-	"log.Println": {Kind: slogDefaultCall},
-	"(*go.opentelemetry.io/contrib/bridges/otelslog.Handler).Handle": {Category: Reentrancy, Pipeline: logPipeline,
+	"log.Print":   {Kind: SlogDefaultCall},
+	"log.Printf":  {Kind: SlogDefaultCall},
+	"log.Println": {Kind: SlogDefaultCall},
+	"(*go.opentelemetry.io/contrib/bridges/otelslog.Handler).Handle": {Category: Reentrancy, Pipeline: LogPipeline,
 		What: "the otelslog handler emits a log record"},
-	otelslogNewLogger:  {Kind: bridgeConstructor},
-	otelslogNewHandler: {Kind: bridgeConstructor},
+	OtelslogNewLogger:  {Kind: BridgeConstructor},
+	OtelslogNewHandler: {Kind: BridgeConstructor},
 
 	// Not sinks, and not followed: the global error handler is the
 	// documented way to report from a hook.
-	"go.opentelemetry.io/otel.Handle": {Kind: safeCall},
+	"go.opentelemetry.io/otel.Handle": {Kind: SafeCall},
 }
 
-// Catalog entries for values the walk inspects at a call.
+// Names of the functions and variables the call-site rules inspect to
+// tell how a client was built.
 const (
-	pkgHTTP              = "net/http"
-	otelhttpPkg          = "go.opentelemetry.io/contrib/instrumentation/net/http/otelhttp"
-	otelgrpcPkg          = "go.opentelemetry.io/contrib/instrumentation/google.golang.org/grpc/otelgrpc"
-	grpcPkg              = "google.golang.org/grpc"
-	otelhttpNewTransport = otelhttpPkg + ".NewTransport"
-	otelgrpcNewClient    = otelgrpcPkg + ".NewClientHandler"
-	grpcWithStatsHandler = grpcPkg + ".WithStatsHandler"
+	PkgHTTP              = "net/http"
+	OtelhttpPkg          = "go.opentelemetry.io/contrib/instrumentation/net/http/otelhttp"
+	OtelgrpcPkg          = "go.opentelemetry.io/contrib/instrumentation/google.golang.org/grpc/otelgrpc"
+	GRPCPkg              = "google.golang.org/grpc"
+	OtelhttpNewTransport = OtelhttpPkg + ".NewTransport"
+	OtelgrpcNewClient    = OtelgrpcPkg + ".NewClientHandler"
+	GRPCWithStatsHandler = GRPCPkg + ".WithStatsHandler"
+	TransportClone       = "(*net/http.Transport).Clone"
+
+	OtelslogPkg        = "go.opentelemetry.io/contrib/bridges/otelslog"
+	OtelslogNewLogger  = OtelslogPkg + ".NewLogger"
+	OtelslogNewHandler = OtelslogPkg + ".NewHandler"
+	SlogNew            = "log/slog.New"
+	SlogSetDefault     = "log/slog.SetDefault"
+	SlogDefault        = "log/slog.Default"
 )
 
 // noopProviders are tracer-provider constructors that make the
@@ -372,13 +367,25 @@ var noopProviders = map[string]bool{
 
 // withTracerProvider is the option that hands instrumentation a provider.
 var withTracerProvider = map[string]bool{
-	otelhttpPkg + ".WithTracerProvider": true,
-	otelgrpcPkg + ".WithTracerProvider": true,
+	OtelhttpPkg + ".WithTracerProvider": true,
+	OtelgrpcPkg + ".WithTracerProvider": true,
 }
 
 // grpcDials create a *grpc.ClientConn from options.
 var grpcDials = map[string]bool{
-	grpcPkg + ".NewClient":   true,
-	grpcPkg + ".Dial":        true,
-	grpcPkg + ".DialContext": true,
+	GRPCPkg + ".NewClient":   true,
+	GRPCPkg + ".Dial":        true,
+	GRPCPkg + ".DialContext": true,
 }
+
+// IsNoopProvider reports whether the function named name returns a tracer
+// provider that starts no span.
+func IsNoopProvider(name string) bool { return noopProviders[name] }
+
+// IsWithTracerProvider reports whether the function named name is an
+// instrumentation option that sets the tracer provider.
+func IsWithTracerProvider(name string) bool { return withTracerProvider[name] }
+
+// IsGRPCDial reports whether the function named name creates a
+// *grpc.ClientConn from dial options.
+func IsGRPCDial(name string) bool { return grpcDials[name] }

@@ -1,4 +1,4 @@
-package analyzer
+package perpkg
 
 import (
 	"bytes"
@@ -10,8 +10,10 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/spanhotpath/spanhotpath/internal/catalog"
+	"github.com/spanhotpath/spanhotpath/internal/hazard"
 )
 
 // hoistFix returns the incident's own remedy as a suggested fix, where it
@@ -21,20 +23,20 @@ import (
 // (before any tracer provider exists, so it starts no span), and the hook
 // reads the variable. A lazy sync.Once is never offered: around a call that
 // starts a span it deadlocks.
-func (w *walker) hoistFix(f finding) []analysis.SuggestedFix {
-	if f.wit.cat == Deadlock || f.ignoreBy != nil {
+func (w *walker) hoistFix(f hazard.Finding) *hazard.Fix {
+	if f.Witness.Cat == catalog.Deadlock || f.Suppressed != nil {
 		return nil
 	}
-	call := w.callAt(f.pos)
+	call := w.callAt(f.Pos)
 	if call == nil || !w.usedAsValue(call) {
 		return nil
 	}
-	fn := typeutilCallee(w.pass.TypesInfo, call)
+	fn := typeutilCallee(w.u.Info, call)
 	if fn == nil || fn.Signature().Recv() != nil || fn.Signature().Results().Len() != 1 || fn.Signature().TypeParams() != nil {
 		return nil
 	}
 	for _, arg := range call.Args {
-		if tv, ok := w.pass.TypesInfo.Types[arg]; !ok || tv.Value == nil {
+		if tv, ok := w.u.Info.Types[arg]; !ok || tv.Value == nil {
 			return nil
 		}
 	}
@@ -50,7 +52,7 @@ func (w *walker) hoistFix(f finding) []analysis.SuggestedFix {
 		return nil
 	}
 	var src bytes.Buffer
-	if err := format.Node(&src, w.pass.Fset, call); err != nil {
+	if err := format.Node(&src, w.u.Fset, call); err != nil {
 		return nil
 	}
 	if len(call.Args) > 0 && !w.onlyConstantCall(fn, src.String()) {
@@ -63,7 +65,7 @@ func (w *walker) hoistFix(f finding) []analysis.SuggestedFix {
 	// the edits of several findings coincide instead of conflicting.
 	at := file.End()
 	for _, decl := range file.Decls {
-		if fd, ok := decl.(*ast.FuncDecl); ok && w.pass.TypesInfo.Defs[fd.Name] == fn {
+		if fd, ok := decl.(*ast.FuncDecl); ok && w.u.Info.Defs[fd.Name] == fn {
 			at = fd.End()
 		}
 	}
@@ -74,13 +76,13 @@ func (w *walker) hoistFix(f finding) []analysis.SuggestedFix {
 	if at == file.End() {
 		decl = strings.TrimPrefix(decl, "\n") + "\n"
 	}
-	return []analysis.SuggestedFix{{
+	return &hazard.Fix{
 		Message: "compute " + src.String() + " once at program start in package variable " + name,
-		TextEdits: []analysis.TextEdit{
+		Edits: []hazard.Edit{
 			{Pos: call.Pos(), End: call.End(), NewText: []byte(name)},
 			{Pos: at, End: at, NewText: []byte(decl)},
 		},
-	}}
+	}
 }
 
 // initSafe reports whether fn gives the same result when it runs during
@@ -108,8 +110,8 @@ func (w *walker) initSafe(fn *ssa.Function) bool {
 				}
 			}
 		}
-		for _, e := range w.edges[fn] {
-			if e.callee != nil && !safe(e.callee) {
+		for _, e := range w.res.Edges(fn) {
+			if e.Callee != nil && !safe(e.Callee) {
 				return false
 			}
 		}
@@ -140,10 +142,10 @@ func (w *walker) hoistName(fn *types.Func, use token.Pos) string {
 		if token.IsKeyword(name) || types.Universe.Lookup(name) != nil {
 			continue
 		}
-		if w.pass.Pkg.Scope().Lookup(name) != nil {
+		if w.u.Pkg.Scope().Lookup(name) != nil {
 			continue
 		}
-		if inner := w.pass.Pkg.Scope().Innermost(use); inner != nil {
+		if inner := w.u.Pkg.Scope().Innermost(use); inner != nil {
 			if _, obj := inner.LookupParent(name, use); obj != nil {
 				continue
 			}
@@ -157,19 +159,19 @@ func (w *walker) hoistName(fn *types.Func, use token.Pos) string {
 // constant arguments is written as text.
 func (w *walker) onlyConstantCall(fn *types.Func, text string) bool {
 	only := true
-	for _, f := range w.pass.Files {
+	for _, f := range w.u.Files {
 		ast.Inspect(f, func(n ast.Node) bool {
 			call, ok := n.(*ast.CallExpr)
-			if !ok || !only || typeutilCallee(w.pass.TypesInfo, call) != fn {
+			if !ok || !only || typeutilCallee(w.u.Info, call) != fn {
 				return only
 			}
 			for _, arg := range call.Args {
-				if tv, ok := w.pass.TypesInfo.Types[arg]; !ok || tv.Value == nil {
+				if tv, ok := w.u.Info.Types[arg]; !ok || tv.Value == nil {
 					return true
 				}
 			}
 			var b bytes.Buffer
-			if format.Node(&b, w.pass.Fset, call) == nil && b.String() != text {
+			if format.Node(&b, w.u.Fset, call) == nil && b.String() != text {
 				only = false
 			}
 			return true
@@ -213,7 +215,7 @@ func (w *walker) usedAsValue(call *ast.CallExpr) bool {
 }
 
 func (w *walker) fileOf(pos token.Pos) *ast.File {
-	for _, f := range w.pass.Files {
+	for _, f := range w.u.Files {
 		if f.FileStart <= pos && pos <= f.FileEnd {
 			return f
 		}

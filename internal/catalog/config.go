@@ -1,10 +1,6 @@
-package analyzer
+package catalog
 
-import (
-	"fmt"
-	"sort"
-	"strings"
-)
+import "fmt"
 
 // Config is the one settings type shared by the command-line flags and the
 // golangci-lint plugin settings: the same names, the same defaults.
@@ -27,11 +23,6 @@ type Config struct {
 
 	// Disable turns categories off ("network", "io", "reentrancy", "deadlock").
 	Disable []string `json:"disable,omitempty"`
-
-	// ReportSuppressed makes findings silenced by //spanhotpath:ignore
-	// appear anyway, marked (see docs/design.md). Only the standalone
-	// driver sets it; it is not a user setting.
-	ReportSuppressed bool `json:"-"`
 }
 
 // SinkSetting is one user-declared sink.
@@ -44,36 +35,27 @@ type SinkSetting struct {
 // Validate reports the first problem in c, naming the offending setting.
 func (c Config) Validate() error {
 	for i, r := range c.Roots {
-		if _, err := parseFullName(r); err != nil {
+		if _, err := ParseFullName(r); err != nil {
 			return fmt.Errorf("roots[%d] %q: %v", i, r, err)
 		}
 	}
 	for i, s := range c.Sinks {
-		if _, err := parseFullName(s.Name); err != nil {
+		if _, err := ParseFullName(s.Name); err != nil {
 			return fmt.Errorf("sinks[%d].name %q: %v", i, s.Name, err)
 		}
-		if _, ok := parseCategory(s.Category); !ok {
-			return fmt.Errorf("sinks[%d].category %q: must be one of %s", i, s.Category, categoryList())
+		if _, ok := ParseCategory(s.Category); !ok {
+			return fmt.Errorf("sinks[%d].category %q: must be one of %s", i, s.Category, CategoryList())
 		}
 	}
 	for i, s := range c.Safe {
-		if _, err := parseFullName(s); err != nil {
+		if _, err := ParseFullName(s); err != nil {
 			return fmt.Errorf("safe[%d] %q: %v", i, s, err)
 		}
 	}
 	for i, d := range c.Disable {
-		if _, ok := parseCategory(d); !ok {
-			return fmt.Errorf("disable[%d] %q: must be one of %s", i, d, categoryList())
+		if _, ok := ParseCategory(d); !ok {
+			return fmt.Errorf("disable[%d] %q: must be one of %s", i, d, CategoryList())
 		}
 	}
 	return nil
-}
-
-func categoryList() string {
-	var names []string
-	for _, c := range allCategories {
-		names = append(names, string(c))
-	}
-	sort.Strings(names)
-	return strings.Join(names, ", ")
 }

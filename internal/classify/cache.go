@@ -1,4 +1,4 @@
-package analyzer
+package classify
 
 import (
 	"golang.org/x/tools/go/ssa"
@@ -18,7 +18,7 @@ type stateKey any
 func stateOf(addr ssa.Value) stateKey {
 	switch a := addr.(type) {
 	case *ssa.FieldAddr:
-		if f := fieldOf(a.X.Type(), a.Field, true); f != nil {
+		if f := FieldOf(a.X.Type(), a.Field, true); f != nil {
 			return f
 		}
 	case *ssa.Global:
@@ -37,10 +37,10 @@ type placed struct {
 	key   stateKey
 }
 
-// heldLocks returns the calls fn makes while it holds a mutex that lives
+// HeldLocks returns the calls fn makes while it holds a mutex that lives
 // in a field or package variable (a local mutex cannot be shared with the
 // nested hook). A deferred Unlock releases nothing before the return.
-func (w *walker) heldLocks(fn *ssa.Function) map[ssa.CallInstruction]bool {
+func HeldLocks(fn *ssa.Function) map[ssa.CallInstruction]bool {
 	var locks, unlocks []placed
 	index := make(map[ssa.Instruction]int)
 	for _, b := range fn.Blocks {
@@ -54,7 +54,7 @@ func (w *walker) heldLocks(fn *ssa.Function) map[ssa.CallInstruction]bool {
 			if callee == nil {
 				continue
 			}
-			obj := funcObject(callee)
+			obj := FuncObject(callee)
 			if obj == nil {
 				continue
 			}
@@ -105,11 +105,11 @@ func (w *walker) heldLocks(fn *ssa.Function) map[ssa.CallInstruction]bool {
 	return held
 }
 
-// memoCalls returns the calls fn makes inside a memo: in a block guarded by
+// MemoCalls returns the calls fn makes inside a memo: in a block guarded by
 // a condition that reads a field or package variable which fn also stores
 // to under the same guard (if p.ip == "" { p.ip = ... }; a TTL check that
 // reads and refreshes p.at).
-func (w *walker) memoCalls(fn *ssa.Function) map[ssa.CallInstruction]bool {
+func MemoCalls(fn *ssa.Function) map[ssa.CallInstruction]bool {
 	// Most functions store to no field or package variable: no memo.
 	storesState := false
 	for _, b := range fn.Blocks {

@@ -1,9 +1,12 @@
-package analyzer
+package perpkg
 
 import (
 	"go/types"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/spanhotpath/spanhotpath/internal/catalog"
+	"github.com/spanhotpath/spanhotpath/internal/classify"
 )
 
 // flowIndex records, for one package, where values are stored: the
@@ -37,7 +40,7 @@ func (ix *flowIndex) add(fn *ssa.Function) {
 			case *ssa.Store:
 				switch addr := instr.Addr.(type) {
 				case *ssa.FieldAddr:
-					if f := fieldOf(addr.X.Type(), addr.Field, true); f != nil {
+					if f := classify.FieldOf(addr.X.Type(), addr.Field, true); f != nil {
 						ix.fieldStores[f] = append(ix.fieldStores[f], instr.Val)
 						ix.storedIn[instr.Val] = f.Name()
 					}
@@ -59,26 +62,33 @@ func (ix *flowIndex) add(fn *ssa.Function) {
 	}
 }
 
-// fieldOf returns the field (its generic origin) selected from a struct or
-// pointer-to-struct type.
-func fieldOf(t types.Type, index int, ptr bool) *types.Var {
-	if ptr {
-		p, ok := t.Underlying().(*types.Pointer)
-		if !ok {
-			return nil
-		}
-		t = p.Elem()
-	}
-	s, ok := t.Underlying().(*types.Struct)
-	if !ok || index >= s.NumFields() {
-		return nil
-	}
-	return s.Field(index).Origin()
-}
-
 // maxFlowNodes bounds one value-flow query: beyond it, the answer is what
 // was found so far (the walk then under-reports rather than hangs).
 const maxFlowNodes = 512
+
+// Sources implements classify.Oracle.
+func (ix *flowIndex) Sources(v ssa.Value) []ssa.Value { return ix.sources(v) }
+
+// defaultTransportStores returns the values the package stores into
+// http.DefaultTransport.
+func (ix *flowIndex) defaultTransportStores() []ssa.Value {
+	for g, vals := range ix.globalStores {
+		if g.Pkg != nil && g.Pkg.Pkg.Path() == catalog.PkgHTTP && g.Name() == "DefaultTransport" {
+			return vals
+		}
+	}
+	return nil
+}
+
+// setDefaultCalls returns the package's calls of slog.SetDefault.
+func (ix *flowIndex) setDefaultCalls() []*ssa.CallCommon {
+	for callee, sites := range ix.callers {
+		if obj := classify.FuncObject(callee); obj != nil && obj.FullName() == catalog.SlogSetDefault {
+			return sites
+		}
+	}
+	return nil
+}
 
 // sources returns the values that can flow into v within the package:
 // leaves of the flow through phis, interface conversions, loads from
@@ -117,7 +127,7 @@ func (ix *flowIndex) sources(v ssa.Value) []ssa.Value {
 			}
 			ix.visitLoad(v.X, visit, &out)
 		case *ssa.Field:
-			if f := fieldOf(v.X.Type(), v.Field, false); f != nil {
+			if f := classify.FieldOf(v.X.Type(), v.Field, false); f != nil {
 				for _, s := range ix.fieldStores[f] {
 					visit(s)
 				}
@@ -176,7 +186,7 @@ func isLeafCall(fn *ssa.Function) bool {
 func (ix *flowIndex) visitLoad(addr ssa.Value, visit func(ssa.Value), out *[]ssa.Value) {
 	switch addr := addr.(type) {
 	case *ssa.FieldAddr:
-		if f := fieldOf(addr.X.Type(), addr.Field, true); f != nil {
+		if f := classify.FieldOf(addr.X.Type(), addr.Field, true); f != nil {
 			for _, s := range ix.fieldStores[f] {
 				visit(s)
 			}
@@ -190,7 +200,7 @@ func (ix *flowIndex) visitLoad(addr ssa.Value, visit func(ssa.Value), out *[]ssa
 			visit(s)
 		}
 	case *ssa.Alloc:
-		for _, s := range storesTo(addr) {
+		for _, s := range classify.StoresTo(addr) {
 			visit(s)
 		}
 	case *ssa.FreeVar:
@@ -229,82 +239,4 @@ func (ix *flowIndex) visitReturns(fn *ssa.Function, index int, visit func(ssa.Va
 			visit(ret.Results[index])
 		}
 	}
-}
-
-// storesTo returns the values stored directly at a local address.
-func storesTo(addr ssa.Value) []ssa.Value {
-	var out []ssa.Value
-	for _, r := range *addr.Referrers() {
-		if s, ok := r.(*ssa.Store); ok && s.Addr == addr {
-			out = append(out, s.Val)
-		}
-	}
-	return out
-}
-
-// fieldStoresOn returns the values stored into the named field of the
-// struct that alloc allocates (a composite literal &T{Field: v}, or
-// later assignments to it in the same function).
-func fieldStoresOn(alloc ssa.Value, field string) (vals []ssa.Value, found bool) {
-	for _, r := range *alloc.Referrers() {
-		fa, ok := r.(*ssa.FieldAddr)
-		if !ok || fa.X != alloc {
-			continue
-		}
-		f := fieldOf(fa.X.Type(), fa.Field, true)
-		if f == nil || f.Name() != field {
-			continue
-		}
-		for _, s := range storesTo(fa) {
-			vals = append(vals, s)
-			found = true
-		}
-	}
-	return vals, found
-}
-
-// varargs returns the values passed in a variadic argument slice built at
-// the call site (opts... or a literal list).
-func varargs(v ssa.Value) []ssa.Value {
-	sl, ok := v.(*ssa.Slice)
-	if !ok {
-		return nil
-	}
-	var out []ssa.Value
-	for _, r := range *sl.X.Referrers() {
-		ia, ok := r.(*ssa.IndexAddr)
-		if !ok {
-			continue
-		}
-		out = append(out, storesTo(ia)...)
-	}
-	return out
-}
-
-// calleeName is the full name of the function a leaf value calls, if it is a
-// static call into another package.
-func staticCallName(v ssa.Value) string {
-	call, ok := v.(*ssa.Call)
-	if !ok {
-		return ""
-	}
-	callee := call.Call.StaticCallee()
-	if callee == nil {
-		return ""
-	}
-	if obj := funcObject(callee); obj != nil {
-		return obj.FullName()
-	}
-	return ""
-}
-
-// funcObject returns the declared function or method of fn (the generic
-// origin's for an instantiation), or nil for function literals and
-// wrappers without one.
-func funcObject(fn *ssa.Function) *types.Func {
-	if o := fn.Origin(); o != nil {
-		fn = o
-	}
-	obj, _ := fn.Object().(*types.Func)
-	return obj
 }

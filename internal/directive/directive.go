@@ -1,4 +1,7 @@
-package analyzer
+// Package directive parses //spanhotpath:ignore comments: a reviewer's
+// statement, with a reason, that a call or a function is safe on the hot
+// path.
+package directive
 
 import (
 	"go/ast"
@@ -8,23 +11,27 @@ import (
 	"strings"
 )
 
-// directivePrefix marks a reviewed call or function. The reason is
+// Prefix marks a reviewed call or function. The reason is
 // mandatory: a reviewer must be able to read why the call is safe.
-const directivePrefix = "//spanhotpath:ignore"
+const Prefix = "//spanhotpath:ignore"
 
-// directive is one //spanhotpath:ignore comment.
-type directive struct {
-	pos    token.Pos
-	reason string
-	used   bool
+// Directive is one //spanhotpath:ignore comment.
+type Directive struct {
+	Pos    token.Pos
+	Reason string // "" when the comment gives none: then it silences nothing
+	Used   bool   // it silenced a finding (set by the analysis)
 }
 
-// directives holds a package's ignore directives: by line of the call they
+// Silences reports whether d is a directive that silences findings: one
+// with a reason.
+func (d *Directive) Silences() bool { return d != nil && d.Reason != "" }
+
+// Set holds a package's ignore directives: by line of the call they
 // silence, and by function declaration.
-type directives struct {
-	lines map[lineKey]*directive
-	funcs map[*types.Func]*directive
-	all   []*directive
+type Set struct {
+	lines map[lineKey]*Directive
+	funcs map[*types.Func]*Directive
+	all   []*Directive
 }
 
 type lineKey struct {
@@ -32,22 +39,22 @@ type lineKey struct {
 	line int
 }
 
-// parseDirectives finds the package's directives. A directive at the end
+// Parse finds the package's directives. A directive at the end
 // of a line applies to that line; alone on its line, to the next one; in a
 // function's doc comment, to the function.
-func parseDirectives(fset *token.FileSet, files []*ast.File, info *types.Info) *directives {
-	d := &directives{lines: make(map[lineKey]*directive), funcs: make(map[*types.Func]*directive)}
+func Parse(fset *token.FileSet, files []*ast.File, info *types.Info) *Set {
+	d := &Set{lines: make(map[lineKey]*Directive), funcs: make(map[*types.Func]*Directive)}
 	for _, f := range files {
 		var starts map[int]token.Pos // computed for the first directive only
 		for _, cg := range f.Comments {
 			for _, c := range cg.List {
-				rest, ok := strings.CutPrefix(c.Text, directivePrefix)
+				rest, ok := strings.CutPrefix(c.Text, Prefix)
 				if !ok || (rest != "" && rest[0] != ' ' && rest[0] != '\t') {
 					continue
 				}
 				// A reason ends where another comment starts on the line.
 				reason, _, _ := strings.Cut(rest, "//")
-				dir := &directive{pos: c.Pos(), reason: strings.TrimSpace(reason)}
+				dir := &Directive{Pos: c.Pos(), Reason: strings.TrimSpace(reason)}
 				d.all = append(d.all, dir)
 				if obj := docOwner(f, cg, info); obj != nil {
 					d.funcs[obj] = dir
@@ -65,7 +72,7 @@ func parseDirectives(fset *token.FileSet, files []*ast.File, info *types.Info) *
 			}
 		}
 	}
-	sort.Slice(d.all, func(i, j int) bool { return d.all[i].pos < d.all[j].pos })
+	sort.Slice(d.all, func(i, j int) bool { return d.all[i].Pos < d.all[j].Pos })
 	return d
 }
 
@@ -98,8 +105,18 @@ func codeStarts(fset *token.FileSet, f *ast.File) map[int]token.Pos {
 	return first
 }
 
-// at returns the directive that applies to a call starting at pos.
-func (d *directives) at(fset *token.FileSet, pos token.Pos) *directive {
+// HasLines reports whether any directive applies to a line (most packages
+// have none: then no call position needs mapping at all).
+func (d *Set) HasLines() bool { return len(d.lines) > 0 }
+
+// At returns the directive that applies to a call starting at pos.
+func (d *Set) At(fset *token.FileSet, pos token.Pos) *Directive {
 	p := fset.Position(pos)
 	return d.lines[lineKey{p.Filename, p.Line}]
 }
+
+// Func returns the directive in fn's doc comment, or nil.
+func (d *Set) Func(fn *types.Func) *Directive { return d.funcs[fn] }
+
+// All returns every directive, in source order.
+func (d *Set) All() []*Directive { return d.all }

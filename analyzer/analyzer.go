@@ -1,10 +1,7 @@
 package analyzer
 
 import (
-	"flag"
-	"fmt"
 	"go/types"
-	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -33,12 +30,12 @@ func New(cfg Config) (*analysis.Analyzer, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &runner{cat: cat}
+	r := &runner{catalog: func() *catalog.Catalog { return cat }}
 	return r.analyzer(), nil
 }
 
 type runner struct {
-	cat *catalog.Catalog
+	catalog func() *catalog.Catalog
 }
 
 func (r *runner) analyzer() *analysis.Analyzer {
@@ -67,7 +64,7 @@ func (r *runner) run(pass *analysis.Pass) (any, error) {
 		Module: module,
 		Facts:  passFacts{pass},
 	}
-	findings, err := perpkg.Analyze(u, r.cat)
+	findings, err := perpkg.Analyze(u, r.catalog())
 	if err != nil {
 		return nil, err
 	}
@@ -124,63 +121,15 @@ func (p passFacts) Export(fn *types.Func, f *perpkg.Fact) {
 	p.pass.ExportObjectFact(fn, (*reachFact)(f))
 }
 
-// newFlagAnalyzer builds the default analyzer and registers the
-// configuration flags on it. The flags are read when the analyzer runs,
-// after the driver parsed them, so one analyzer value serves go vet,
-// singlechecker and tests.
+// newFlagAnalyzer builds the default analyzer with the configuration flags
+// registered on it. A flag's value is validated, and the catalog compiled,
+// when the driver sets the flag: a bad setting fails the command before any
+// package is analysed (under go vet too, where a failed analysis of a
+// dependency would otherwise be cached as a success), and packages analysed
+// in parallel only read the compiled catalog.
 func newFlagAnalyzer() *analysis.Analyzer {
-	f := new(configFlags)
-	r := &runner{}
-	a := r.analyzer()
-	a.Flags.Var(&f.roots, "roots", "comma-separated extra hot-path roots by full name, e.g. (*example.com/app.Proc).Handle")
-	a.Flags.Var(&f.sinks, "sinks", "comma-separated extra sinks: name=category or name=category:fix hint")
-	a.Flags.Var(&f.safe, "safe", "comma-separated functions declared safe (cached or suppressed) by full name")
-	a.Flags.Var(&f.disable, "disable", "comma-separated categories to turn off (reentrancy, deadlock, network, io)")
-	run := a.Run
-	a.Run = func(pass *analysis.Pass) (any, error) {
-		cfg, err := f.config()
-		if err != nil {
-			return nil, fmt.Errorf("bad flag: %v", err)
-		}
-		cat, err := catalog.Compile(cfg)
-		if err != nil {
-			return nil, fmt.Errorf("bad flag: %v", err)
-		}
-		r.cat = cat
-		return run(pass)
-	}
+	flags := catalog.NewFlags()
+	a := (&runner{catalog: flags.Catalog}).analyzer()
+	flags.Register(&a.Flags)
 	return a
 }
-
-type configFlags struct {
-	roots, sinks, safe, disable listFlag
-}
-
-func (f *configFlags) config() (Config, error) {
-	cfg := Config{Roots: f.roots, Safe: f.safe, Disable: f.disable}
-	for _, s := range f.sinks {
-		name, rest, ok := strings.Cut(s, "=")
-		if !ok {
-			return cfg, fmt.Errorf("-sinks %q: want name=category or name=category:fix", s)
-		}
-		cat, fix, _ := strings.Cut(rest, ":")
-		cfg.Sinks = append(cfg.Sinks, SinkSetting{Name: name, Category: cat, Fix: fix})
-	}
-	return cfg, cfg.Validate()
-}
-
-// listFlag is a comma-separated list flag.
-type listFlag []string
-
-func (l *listFlag) String() string { return strings.Join(*l, ",") }
-func (l *listFlag) Set(s string) error {
-	*l = nil
-	for _, e := range strings.Split(s, ",") {
-		if e = strings.TrimSpace(e); e != "" {
-			*l = append(*l, e)
-		}
-	}
-	return nil
-}
-
-var _ flag.Value = (*listFlag)(nil)

@@ -9,7 +9,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/spanhotpath/spanhotpath/analyzer"
 	"github.com/spanhotpath/spanhotpath/internal/catalog"
 	"github.com/spanhotpath/spanhotpath/internal/driver"
 	"github.com/spanhotpath/spanhotpath/internal/load"
@@ -44,7 +43,7 @@ func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(fo
 
 // run is the standalone driver. It returns the exit status.
 func run(args []string, stdout, stderr io.Writer) int {
-	opts, cfg, err := parseFlags(args, stdout)
+	opts, cat, err := parseFlags(args, stdout)
 	if errors.Is(err, flag.ErrHelp) {
 		return exitClean
 	}
@@ -77,12 +76,6 @@ func run(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "spanhotpath: -baseline: %v\n", err)
 			return exitUsage
 		}
-	}
-
-	cat, err := catalog.Compile(cfg)
-	if err != nil {
-		fmt.Fprintf(stderr, "spanhotpath: %v\n", err)
-		return exitUsage
 	}
 
 	res, code := analyze(cat, opts, stderr)
@@ -162,11 +155,11 @@ func countActive(fs []*finding) int {
 	return n
 }
 
-// parseFlags parses the command line into options and the analyzer
-// configuration. The analyzer's own flags (-roots, -sinks, -safe, -disable)
-// are copied from analyzer.Analyzer.Flags, so they are spelled and
-// documented exactly as under go vet.
-func parseFlags(args []string, stdout io.Writer) (*options, analyzer.Config, error) {
+// parseFlags parses the command line into options and the compiled
+// catalog. The configuration flags (-roots, -sinks, -safe, -disable) are
+// the analyzer's own parser, so they are spelled, documented and validated
+// exactly as under go vet.
+func parseFlags(args []string, stdout io.Writer) (*options, *catalog.Catalog, error) {
 	opts := new(options)
 	fs := flag.NewFlagSet("spanhotpath", flag.ContinueOnError)
 
@@ -178,14 +171,10 @@ func parseFlags(args []string, stdout io.Writer) (*options, analyzer.Config, err
 	fs.StringVar(&opts.explain, "explain", "", "print the documentation of a `category` (reentrancy, deadlock, network, io, directive) and exit")
 	fs.BoolVar(&opts.fix, "fix", false, "apply suggested fixes, then report what is left")
 
-	// The analyzer's flags, bound to fresh values so that parsing twice
-	// (tests) starts from the defaults.
-	cfgFlags := map[string]*listValue{}
-	analyzer.Analyzer.Flags.VisitAll(func(f *flag.Flag) {
-		v := new(listValue)
-		cfgFlags[f.Name] = v
-		fs.Var(v, f.Name, f.Usage)
-	})
+	// Fresh flags per parse, so that parsing twice (tests) starts from the
+	// defaults.
+	cfgFlags := catalog.NewFlags()
+	cfgFlags.Register(fs)
 
 	// Parse errors are reported by run, in one line; -h prints the usage.
 	fs.SetOutput(io.Discard)
@@ -207,7 +196,7 @@ Flags:
 		fs.SetOutput(io.Discard)
 	}
 
-	var cfg analyzer.Config
+	var cfg *catalog.Catalog
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			printUsage(stdout)
@@ -236,7 +225,7 @@ Flags:
 	}
 
 	if opts.explain != "" {
-		return opts, cfg, nil
+		return opts, cfgFlags.Catalog(), nil
 	}
 	if len(opts.patterns) == 0 {
 		return nil, cfg, usagef("no packages given (try ./...)")
@@ -245,49 +234,7 @@ Flags:
 		return nil, cfg, usagef("-baseline and -write-baseline are exclusive")
 	}
 
-	for name, v := range cfgFlags {
-		switch name {
-		case "roots":
-			cfg.Roots = v.list
-		case "safe":
-			cfg.Safe = v.list
-		case "disable":
-			cfg.Disable = v.list
-		case "sinks":
-			for _, s := range v.list {
-				sinkName, rest, ok := strings.Cut(s, "=")
-				if !ok {
-					return nil, cfg, usagef("-sinks %q: want name=category or name=category:fix hint", s)
-				}
-				cat, fix, _ := strings.Cut(rest, ":")
-				cfg.Sinks = append(cfg.Sinks, analyzer.SinkSetting{Name: sinkName, Category: cat, Fix: fix})
-			}
-		}
-	}
-	if err := cfg.Validate(); err != nil {
-		return nil, cfg, usageError{err.Error()}
-	}
-	return opts, cfg, nil
-}
-
-// listValue is a comma-separated list flag, like the analyzer's.
-type listValue struct{ list []string }
-
-func (l *listValue) String() string {
-	if l == nil {
-		return ""
-	}
-	return strings.Join(l.list, ",")
-}
-
-func (l *listValue) Set(s string) error {
-	l.list = nil
-	for _, e := range strings.Split(s, ",") {
-		if e = strings.TrimSpace(e); e != "" {
-			l.list = append(l.list, e)
-		}
-	}
-	return nil
+	return opts, cfgFlags.Catalog(), nil
 }
 
 // result is one analysis run.

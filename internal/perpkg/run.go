@@ -18,6 +18,7 @@ import (
 	"github.com/spanhotpath/spanhotpath/internal/catalog"
 	"github.com/spanhotpath/spanhotpath/internal/classify"
 	"github.com/spanhotpath/spanhotpath/internal/directive"
+	"github.com/spanhotpath/spanhotpath/internal/faults"
 	"github.com/spanhotpath/spanhotpath/internal/hazard"
 )
 
@@ -45,6 +46,7 @@ func Analyze(u *Unit, cat *catalog.Catalog) (findings []hazard.Finding, err erro
 			err = fmt.Errorf("spanhotpath: internal error analysing %s: %v\n%s", u.Pkg.Path(), p, debug.Stack())
 		}
 	}()
+	faults.Inject(u.Pkg.Path())
 	if isStandardLibrary(u) {
 		// The catalog models the standard library; its packages need
 		// no analysis (go vet runs us on every dependency).

@@ -1,0 +1,96 @@
+package integration
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestVetNeverCachesFailure runs go vet twice on one build cache, for each
+// way a run can fail, and requires both runs to fail with the same message:
+// go vet caches a package's result when the tool exits 0, so a failure that
+// exits 0 once (a dependency analysed only for facts, or -json) would go
+// green on every later run with a warm cache.
+func TestVetNeverCachesFailure(t *testing.T) {
+	bin, err := spanhotpathWithFaults(t)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name string
+		env  []string
+		args []string
+		want string
+	}{
+		{
+			name: "bad setting",
+			args: []string{"-disable=bogus"},
+			want: `spanhotpath: -disable: "bogus": must be one of`,
+		},
+		{
+			name: "bad sink",
+			args: []string{"-sinks=example.com/integration/hostinfo.ContainerID=slow"},
+			want: `spanhotpath: -sinks: category "slow": must be one of`,
+		},
+		{
+			name: "internal error in a dependency",
+			env:  []string{"SPANHOTPATH_FAULT=example.com/integration/hostinfo"},
+			want: "spanhotpath: analysing example.com/integration/hostinfo: spanhotpath: internal error analysing example.com/integration/hostinfo: injected fault",
+		},
+		{
+			name: "internal error in a named package",
+			env:  []string{"SPANHOTPATH_FAULT=example.com/integration"},
+			want: "internal error analysing example.com/integration: injected fault",
+		},
+		{
+			name: "internal error with -json",
+			env:  []string{"SPANHOTPATH_FAULT=example.com/integration"},
+			args: []string{"-json"},
+			want: "internal error analysing example.com/integration: injected fault",
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			// Both runs use the same build cache (the test's own, where
+			// the fixture's packages are compiled already).
+			env := tc.env
+			args := append(append([]string{"vet", "-vettool=" + bin}, tc.args...), "./...")
+			for i := 1; i <= 2; i++ {
+				r := run(t, fixture(t), env, "go", args...)
+				out := r.stdout + r.stderr
+				if r.code == 0 {
+					t.Fatalf("run %d on one build cache: exit status 0, want a failure\n%s", i, out)
+				}
+				if !strings.Contains(out, tc.want) {
+					t.Fatalf("run %d: output does not contain %q:\n%s", i, tc.want, tail(out, 20))
+				}
+			}
+		})
+	}
+}
+
+// tail returns the last n lines of s.
+func tail(s string, n int) string {
+	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
+	if len(lines) > n {
+		lines = append([]string{fmt.Sprintf("[%d lines omitted]", len(lines)-n)}, lines[len(lines)-n:]...)
+	}
+	return strings.Join(lines, "\n")
+}
+
+var spanhotpathFaultsBin once
+
+// spanhotpathWithFaults builds spanhotpath with the spanhotpath_faults
+// build tag: SPANHOTPATH_FAULT=<package path> makes its analysis of that
+// package panic, as a bug would.
+func spanhotpathWithFaults(t *testing.T) (string, error) {
+	skipShort(t)
+	return spanhotpathFaultsBin.get(t, func() (string, error) {
+		out := filepath.Join(workDir, "spanhotpath-faults")
+		r := run(t, repoRoot(t), nil, "go", "build", "-tags", "spanhotpath_faults", "-o", out, "./cmd/spanhotpath")
+		if r.code != 0 {
+			return "", fmt.Errorf("go build -tags spanhotpath_faults ./cmd/spanhotpath: exit status %d\n%s", r.code, r.stderr)
+		}
+		return out, nil
+	})
+}

@@ -548,3 +548,28 @@ func TestConfigured(t *testing.T) {
 		}
 	})
 }
+
+// TestUnrelatedRoots runs every fixture with a configured root that none of
+// them declares: the default hooks' findings must not change. (Configured
+// roots turn off the shortcut that skips packages which refer to no sink,
+// so more packages are analysed and export facts.)
+func TestUnrelatedRoots(t *testing.T) {
+	a, err := analyzer.New(analyzer.Config{Roots: []string{"(*example.com/fx/configured.Handler).Serve"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	diagnostics := func(r *fixtureRun) []string {
+		var out []string
+		for _, line := range r.dump() {
+			if !strings.Contains(line, ": fact ") {
+				out = append(out, line)
+			}
+		}
+		return out
+	}
+	want := diagnostics(defaultFixtureRun(t))
+	got := diagnostics(runFixtures(t, a))
+	if !slices.Equal(got, want) {
+		t.Errorf("an unrelated -roots value changed the findings:\n%s", lineDiff(strings.Join(want, "\n"), strings.Join(got, "\n")))
+	}
+}

@@ -40,6 +40,27 @@ type Edge struct {
 	Ignored *directive.Directive // the //spanhotpath:ignore directive on the call's line
 	Memo    bool                 // inside a field or package-variable memo
 	Direct  []Witness            // witnesses whose chains start with the callee's hop
+
+	// Param is set when the call is of a function value that arrives as
+	// this parameter (of the calling function or of a function enclosing
+	// it): what it calls depends on the caller, so the engine resolves it
+	// at each call of the parameter's function, from that call's Args.
+	Param *ssa.Parameter
+	// Args holds, for a Callee, the targets of each function-typed
+	// argument (by parameter index; Pos unset): what a Param call inside
+	// the callee calls when it is called from here.
+	Args [][]Edge
+}
+
+// ParamCall is a call of a parameter's function value somewhere below a
+// function: the summary's hole, filled at each call of the parameter's
+// function with that caller's argument. Site is the call (Callee and
+// Direct unset); Path the calls from the summarised function down to the
+// function that makes it, outermost first.
+type ParamCall struct {
+	Param *ssa.Parameter
+	Site  Edge
+	Path  []Edge
 }
 
 // Source supplies the graph the engine works on.

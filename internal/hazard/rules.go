@@ -14,42 +14,64 @@ import "github.com/spanhotpath/spanhotpath/internal/catalog"
 //     no re-entry: what is left is its base category, if any;
 //   - disabled categories are dropped.
 
-// Lift returns the witnesses of an edge's callee as seen from the call.
+// Lift returns the witnesses of an edge's callee as seen from the call:
+// what the callee reaches, and what it reaches through the callbacks this
+// call passes it.
 func (r *Result) Lift(e Edge) []Witness {
-	var in []Witness
-	var head []Hop
+	if e.Callee == nil {
+		return transform(e, e.Direct, false)
+	}
+	out := transform(e, r.sums[e.Callee], true)
+	if len(r.params[e.Callee]) > 0 {
+		out = append(out, transform(e, r.fillParams(e), true)...)
+	}
+	return out
+}
+
+// throughWith is through for witnesses that come from below e (a filled
+// parameter call's path): none through a reviewed call.
+func (r *Result) throughWith(e Edge, in []Witness) []Witness {
+	wits := transform(e, in, true)
+	if e.Ignored.Silences() {
+		if len(wits) > 0 {
+			e.Ignored.Used = true
+		}
+		return nil
+	}
+	return wits
+}
+
+// transform applies the rules of one call to the witnesses of what it
+// calls. With head, the call's hop (e.Hop) is prepended; otherwise the
+// witnesses already start with it (Direct), and it takes the call's mode.
+func transform(e Edge, in []Witness, head bool) []Witness {
+	var hops []Hop
 	by := e.Wrapper
 	if by != "" && e.Mode == OnceCached {
 		by = "lazily cached by " + by
 	} else if by != "" {
 		by = "via " + by
 	}
-	if e.Callee != nil {
-		if e.Hop != nil {
-			h := *e.Hop
-			h.Pos, h.Async, h.By = e.Pos, e.Mode == AsyncCall, by
-			head = append(head, h)
-		}
-		in = r.sums[e.Callee]
-	} else {
-		// Direct witnesses already start with the callee's hop.
-		for _, wit := range e.Direct {
-			if len(wit.Chain) > 0 {
-				h := wit.Chain[0]
-				h.Async = e.Mode == AsyncCall
-				h.By = by
-				wit.Chain = append([]Hop{h}, wit.Chain[1:]...)
-			}
-			in = append(in, wit)
-		}
+	if head && e.Hop != nil {
+		h := *e.Hop
+		h.Pos, h.Async, h.By = e.Pos, e.Mode == AsyncCall, by
+		hops = append(hops, h)
 	}
 	var out []Witness
 	for _, wit := range in {
+		if !head && len(wit.Chain) > 0 {
+			h := wit.Chain[0]
+			h.Async = e.Mode == AsyncCall
+			h.By = by
+			wit.Chain = append([]Hop{h}, wit.Chain[1:]...)
+		}
 		if e.Memo && (wit.Cat == catalog.Network || wit.Cat == catalog.IO) {
 			continue // runs when the memo is empty or stale, not on every call
 		}
 		switch e.Mode {
 		case AsyncCall:
+			// Off the caller's path: plain I/O is fine there; a span
+			// started in it still multiplies without bound.
 			if wit.Cat != catalog.Reentrancy {
 				continue
 			}
@@ -67,7 +89,7 @@ func (r *Result) Lift(e Edge) []Witness {
 				wit.Notes |= NoteLocked
 			}
 		}
-		out = append(out, wit.Prepend(head...))
+		out = append(out, wit.Prepend(hops...))
 	}
 	return out
 }

@@ -12,8 +12,9 @@ import (
 type Result struct {
 	src   Source
 	cat   *catalog.Catalog
-	edges map[*ssa.Function][]Edge
-	sums  map[*ssa.Function]Summary
+	edges  map[*ssa.Function][]Edge
+	sums   map[*ssa.Function]Summary
+	params map[*ssa.Function][]ParamCall
 }
 
 // Solve computes the summary of every function in funcs and of every
@@ -26,8 +27,9 @@ func Solve(src Source, cat *catalog.Catalog, funcs []*ssa.Function) *Result {
 	r := &Result{
 		src:   src,
 		cat:   cat,
-		edges: make(map[*ssa.Function][]Edge),
-		sums:  make(map[*ssa.Function]Summary),
+		edges:  make(map[*ssa.Function][]Edge),
+		sums:   make(map[*ssa.Function]Summary),
+		params: make(map[*ssa.Function][]ParamCall),
 	}
 	for _, fn := range funcs {
 		r.edgesOf(fn)
@@ -55,9 +57,9 @@ func Solve(src Source, cat *catalog.Catalog, funcs []*ssa.Function) *Result {
 		for changed := true; changed; {
 			changed = false
 			for _, fn := range scc {
-				s := r.compute(fn)
-				if !s.equal(r.sums[fn]) {
-					r.sums[fn] = s
+				s, ps := r.compute(fn)
+				if !s.equal(r.sums[fn]) || !equalParams(ps, r.params[fn]) {
+					r.sums[fn], r.params[fn] = s, ps
 					changed = len(scc) > 1 || r.selfCall(fn)
 				}
 			}
@@ -76,12 +78,31 @@ func (r *Result) edgesOf(fn *ssa.Function) []Edge {
 }
 
 func (r *Result) selfCall(fn *ssa.Function) bool {
-	for _, e := range r.edges[fn] {
-		if e.Callee == fn {
+	for _, d := range r.deps(fn) {
+		if d == fn {
 			return true
 		}
 	}
 	return false
+}
+
+// deps returns the functions whose summaries fn's summary is computed
+// from: its callees and the function-typed arguments it passes them.
+func (r *Result) deps(fn *ssa.Function) []*ssa.Function {
+	var out []*ssa.Function
+	for _, e := range r.edgesOf(fn) {
+		if e.Callee != nil {
+			out = append(out, e.Callee)
+		}
+		for _, targets := range e.Args {
+			for _, t := range targets {
+				if t.Callee != nil {
+					out = append(out, t.Callee)
+				}
+			}
+		}
+	}
+	return out
 }
 
 // components returns the strongly connected components of the call graph
@@ -109,13 +130,10 @@ func (r *Result) components(funcs []*ssa.Function) [][]*ssa.Function {
 		onStack[start] = true
 		for len(frames) > 0 {
 			f := &frames[len(frames)-1]
-			es := r.edgesOf(f.fn)
-			if f.next < len(es) {
-				callee := es[f.next].Callee
+			deps := r.deps(f.fn)
+			if f.next < len(deps) {
+				callee := deps[f.next]
 				f.next++
-				if callee == nil {
-					continue
-				}
 				if _, seen := index[callee]; !seen {
 					index[callee], low[callee] = next, next
 					next++
@@ -158,21 +176,27 @@ func (r *Result) Summary(fn *ssa.Function) Summary { return r.sums[fn] }
 // Edges returns the edges of a solved function.
 func (r *Result) Edges(fn *ssa.Function) []Edge { return r.edges[fn] }
 
-func (r *Result) compute(fn *ssa.Function) Summary {
+func (r *Result) compute(fn *ssa.Function) (Summary, []ParamCall) {
 	var s Summary
+	var ps []ParamCall
 	for _, e := range r.edges[fn] {
 		for _, wit := range r.through(e) {
 			s = s.add(wit)
 		}
-	}
-	if len(s) > 0 {
-		// A reviewed function reaches nothing, for every caller.
-		if d := r.src.Reviewed(fn); d.Silences() {
-			d.Used = true
-			return nil
+		if !e.Ignored.Silences() {
+			ps = r.liftParams(e, ps)
 		}
 	}
-	return s
+	if len(s) > 0 || len(ps) > 0 {
+		// A reviewed function reaches nothing, for every caller.
+		if d := r.src.Reviewed(fn); d.Silences() {
+			if len(s) > 0 {
+				d.Used = true
+			}
+			return nil, nil
+		}
+	}
+	return s, ps
 }
 
 // through returns the witnesses a call edge contributes to its caller: none

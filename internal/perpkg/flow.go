@@ -98,7 +98,14 @@ func (ix *flowIndex) setDefaultCalls() []*ssa.CallCommon {
 // function, a closure, a call into another package, a constant, or a
 // package variable of another package (the Global itself stands for the
 // value stored in it).
-func (ix *flowIndex) sources(v ssa.Value) []ssa.Value {
+func (ix *flowIndex) sources(v ssa.Value) []ssa.Value { return ix.flow(v, false) }
+
+// funcSources is sources for a function value about to be called: a
+// function-typed parameter is a leaf (the engine resolves it per caller,
+// instead of merging what every caller passes).
+func (ix *flowIndex) funcSources(v ssa.Value) []ssa.Value { return ix.flow(v, true) }
+
+func (ix *flowIndex) flow(v ssa.Value, stopAtFuncParams bool) []ssa.Value {
 	var out []ssa.Value
 	seen := make(map[ssa.Value]bool)
 	var visit func(v ssa.Value)
@@ -133,6 +140,10 @@ func (ix *flowIndex) sources(v ssa.Value) []ssa.Value {
 				}
 			}
 		case *ssa.Parameter:
+			if stopAtFuncParams && isFuncType(v.Type()) {
+				out = append(out, v)
+				return
+			}
 			fn := v.Parent()
 			idx := -1
 			for i, p := range fn.Params {
@@ -239,4 +250,10 @@ func (ix *flowIndex) visitReturns(fn *ssa.Function, index int, visit func(ssa.Va
 			visit(ret.Results[index])
 		}
 	}
+}
+
+// isFuncType reports whether t is a function type.
+func isFuncType(t types.Type) bool {
+	_, ok := t.Underlying().(*types.Signature)
+	return ok
 }

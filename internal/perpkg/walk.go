@@ -165,20 +165,23 @@ func (w *walker) resolve(fn *ssa.Function, c *ssa.CallCommon, mode hazard.Mode) 
 	}
 	// A function value: what flows to it.
 	var edges []hazard.Edge
-	for _, src := range w.flow.sources(c.Value) {
-		edges = append(edges, w.valueEdges(fn, src, pos, mode)...)
+	for _, src := range w.flow.funcSources(c.Value) {
+		edges = append(edges, w.valueEdges(fn, c, src, pos, mode)...)
 	}
 	return edges
 }
 
-// valueEdges returns the edges of calling the function value src.
-func (w *walker) valueEdges(fn *ssa.Function, src ssa.Value, pos token.Pos, mode hazard.Mode) []hazard.Edge {
+// valueEdges returns the edges of calling the function value src (c is
+// the call, or nil when a library function calls it).
+func (w *walker) valueEdges(fn *ssa.Function, c *ssa.CallCommon, src ssa.Value, pos token.Pos, mode hazard.Mode) []hazard.Edge {
 	switch src := src.(type) {
+	case *ssa.Parameter:
+		return []hazard.Edge{{Pos: pos, Mode: mode, Param: src}}
 	case *ssa.Function:
-		return w.target(fn, nil, src, pos, mode)
+		return w.target(fn, c, src, pos, mode)
 	case *ssa.MakeClosure:
 		if f, ok := src.Fn.(*ssa.Function); ok {
-			return w.target(fn, nil, f, pos, mode)
+			return w.target(fn, c, f, pos, mode)
 		}
 	case *ssa.Call:
 		// The function returned by sync.OnceFunc/OnceValue(s): a once-cache
@@ -202,8 +205,8 @@ func (w *walker) valueEdges(fn *ssa.Function, src ssa.Value, pos token.Pos, mode
 		var edges []hazard.Edge
 		for _, i := range spec.Args {
 			if i < len(src.Call.Args) {
-				for _, f := range w.flow.sources(src.Call.Args[i]) {
-					for _, e := range w.valueEdges(fn, f, pos, m) {
+				for _, f := range w.flow.funcSources(src.Call.Args[i]) {
+					for _, e := range w.valueEdges(fn, nil, f, pos, m) {
 						if m == hazard.OnceCached {
 							e.Wrapper = name
 							if label := w.flow.storedIn[src]; label != "" && e.Callee != nil {
@@ -246,7 +249,7 @@ func (w *walker) target(fn *ssa.Function, c *ssa.CallCommon, callee *ssa.Functio
 		}
 	}
 	if w.inPackage(callee) {
-		return []hazard.Edge{{Pos: pos, Mode: mode, Callee: callee, Hop: w.hop(callee, "")}}
+		return []hazard.Edge{{Pos: pos, Mode: mode, Callee: callee, Hop: w.hop(callee, ""), Args: w.argTargets(fn, c, callee)}}
 	}
 	if obj == nil {
 		return nil
@@ -266,6 +269,32 @@ func (w *walker) target(fn *ssa.Function, c *ssa.CallCommon, callee *ssa.Functio
 		}
 	}
 	return []hazard.Edge{{Pos: pos, Mode: mode, Direct: wits}}
+}
+
+// argTargets returns, for each function-typed parameter of callee, the
+// targets of the argument call c passes for it (nil for the others): what
+// a call of that parameter inside callee calls, from this call site.
+func (w *walker) argTargets(fn *ssa.Function, c *ssa.CallCommon, callee *ssa.Function) [][]hazard.Edge {
+	if c == nil {
+		return nil
+	}
+	args := c.Args
+	if c.IsInvoke() {
+		args = append([]ssa.Value{c.Value}, c.Args...) // the receiver is the method's first parameter
+	}
+	var out [][]hazard.Edge
+	for i, p := range callee.Params {
+		if i >= len(args) || !isFuncType(p.Type()) || len(*p.Referrers()) == 0 {
+			continue
+		}
+		if out == nil {
+			out = make([][]hazard.Edge, len(callee.Params))
+		}
+		for _, src := range w.flow.funcSources(args[i]) {
+			out[i] = append(out[i], w.valueEdges(fn, nil, src, token.NoPos, hazard.SyncCall)...)
+		}
+	}
+	return out
 }
 
 // catalogEdges applies a catalog entry at a call.
@@ -337,8 +366,8 @@ func (w *walker) catalogEdges(fn *ssa.Function, c *ssa.CallCommon, spec catalog.
 			if i >= len(a) {
 				continue
 			}
-			for _, src := range w.flow.sources(a[i]) {
-				for _, e := range w.valueEdges(fn, src, pos, m) {
+			for _, src := range w.flow.funcSources(a[i]) {
+				for _, e := range w.valueEdges(fn, nil, src, pos, m) {
 					if e.Wrapper == "" {
 						e.Wrapper = wrapper
 					}

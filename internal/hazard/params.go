@@ -128,4 +128,3 @@ func equalParams(a, b []ParamCall) bool {
 	}
 	return true
 }
-

@@ -10,8 +10,8 @@ import (
 
 // Result holds the summaries of every function the engine solved.
 type Result struct {
-	src   Source
-	cat   *catalog.Catalog
+	src    Source
+	cat    *catalog.Catalog
 	edges  map[*ssa.Function][]Edge
 	sums   map[*ssa.Function]Summary
 	params map[*ssa.Function][]ParamCall
@@ -25,8 +25,8 @@ type Result struct {
 // times the number of functions.
 func Solve(src Source, cat *catalog.Catalog, funcs []*ssa.Function) *Result {
 	r := &Result{
-		src:   src,
-		cat:   cat,
+		src:    src,
+		cat:    cat,
 		edges:  make(map[*ssa.Function][]Edge),
 		sums:   make(map[*ssa.Function]Summary),
 		params: make(map[*ssa.Function][]ParamCall),

@@ -15,7 +15,13 @@ type Result struct {
 	edges  map[*ssa.Function][]Edge
 	sums   map[*ssa.Function]Summary
 	params map[*ssa.Function][]ParamCall
+
+	computes int // summaries computed: the work of Solve
 }
+
+// Computes returns how many summaries Solve computed: once per function,
+// plus the rounds inside recursive components.
+func (r *Result) Computes() int { return r.computes }
 
 // Solve computes the summary of every function in funcs and of every
 // function they reach through edges. Functions are solved callees first,
@@ -57,6 +63,7 @@ func Solve(src Source, cat *catalog.Catalog, funcs []*ssa.Function) *Result {
 		for changed := true; changed; {
 			changed = false
 			for _, fn := range scc {
+				r.computes++
 				s, ps := r.compute(fn)
 				if !s.equal(r.sums[fn]) || !equalParams(ps, r.params[fn]) {
 					r.sums[fn], r.params[fn] = s, ps

@@ -186,7 +186,7 @@ func TestSARIFSchemaSynthetic(t *testing.T) {
 	})
 	for _, baselined := range []bool{false, true} {
 		var b bytes.Buffer
-		if err := writeSARIF(&b, fs, cwd, baselined); err != nil {
+		if err := writeSARIF(&b, fs, cwd, baselined, nil); err != nil {
 			t.Fatal(err)
 		}
 		validateSARIF(t, sch, b.String())
@@ -229,7 +229,7 @@ func TestSARIFSchemaSynthetic(t *testing.T) {
 
 	// No findings at all.
 	var b bytes.Buffer
-	if err := writeSARIF(&b, nil, cwd, false); err != nil {
+	if err := writeSARIF(&b, nil, cwd, false, nil); err != nil {
 		t.Fatal(err)
 	}
 	validateSARIF(t, sch, b.String())

@@ -360,9 +360,59 @@ func TestLoadErrors(t *testing.T) {
 		}
 	})
 	t.Run("type error among good packages", func(t *testing.T) {
+		// The broken package is reported; every other package is still
+		// analysed and its findings printed.
 		r := spanhotpath(t, dir, "./...")
 		if r.code != 1 || !strings.Contains(r.stderr, "broken/broken.go:3:") {
 			t.Errorf("want exit status 1 and the type error, got %v", r)
+		}
+		good := spanhotpath(t, dir, goodPatterns...)
+		if good.stdout == "" || r.stdout != good.stdout {
+			t.Errorf("the good packages' findings are not all printed beside the error:\ngot:\n%s\nwant:\n%s", r.stdout, good.stdout)
+		}
+	})
+	for _, tc := range []struct{ name, pattern, want string }{
+		{"sarif output, type error", "./broken", "broken/broken.go:3:"},
+		{"sarif output, no such package", "./nonexistent", "nonexistent"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := spanhotpath(t, dir, "-format", "sarif", tc.pattern)
+			if r.code != 1 {
+				t.Errorf("want exit status 1, got %v", r)
+			}
+			validateSARIF(t, loadSARIFSchema(t), r.stdout)
+			var log struct {
+				Runs []struct {
+					Invocations []struct {
+						ExecutionSuccessful        bool `json:"executionSuccessful"`
+						ToolExecutionNotifications []struct {
+							Level   string `json:"level"`
+							Message struct{ Text string } `json:"message"`
+						} `json:"toolExecutionNotifications"`
+					} `json:"invocations"`
+				} `json:"runs"`
+			}
+			if err := json.Unmarshal([]byte(r.stdout), &log); err != nil {
+				t.Fatal(err)
+			}
+			if len(log.Runs) != 1 || len(log.Runs[0].Invocations) != 1 {
+				t.Fatalf("want one run with one invocation:\n%s", r.stdout)
+			}
+			inv := log.Runs[0].Invocations[0]
+			found := false
+			for _, n := range inv.ToolExecutionNotifications {
+				found = found || n.Level == "error" && strings.Contains(n.Message.Text, tc.want)
+			}
+			if inv.ExecutionSuccessful || !found {
+				t.Errorf("want executionSuccessful false and an error notification containing %q:\n%s", tc.want, r.stdout)
+			}
+		})
+	}
+	t.Run("json output, no such package", func(t *testing.T) {
+		r := spanhotpath(t, dir, "-json", "./nonexistent")
+		var v []any
+		if r.code != 1 || json.Unmarshal([]byte(r.stdout), &v) != nil {
+			t.Errorf("want exit status 1 and a valid JSON document, got %v", r)
 		}
 	})
 	t.Run("no such package", func(t *testing.T) {
@@ -375,6 +425,10 @@ func TestLoadErrors(t *testing.T) {
 		r := spanhotpath(t, dir, "-json", "./broken")
 		if r.code != 1 || !strings.Contains(r.stderr, "broken/broken.go:3:") {
 			t.Errorf("want exit status 1 and the type error, got %v", r)
+		}
+		var v []any
+		if err := json.Unmarshal([]byte(r.stdout), &v); err != nil {
+			t.Errorf("stdout is not a JSON document: %v\n%s", err, r.stdout)
 		}
 	})
 }

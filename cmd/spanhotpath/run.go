@@ -78,9 +78,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 
-	res, code := analyze(cat, opts, stderr)
-	if code != exitClean {
-		return code
+	res := analyze(cat, opts, stderr)
+	if res.fatal {
+		// Nothing was analysed; a machine reader still gets a valid
+		// document, and in SARIF the reason.
+		if err := writeOutput(stdout, opts, nil, res, false); err != nil {
+			fmt.Fprintf(stderr, "spanhotpath: writing results: %v\n", err)
+		}
+		return exitError
 	}
 
 	if opts.fix {
@@ -91,9 +96,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		if n > 0 {
 			// Report what is left, at the positions of the edited files.
-			res, code = analyze(cat, opts, stderr)
-			if code != exitClean {
-				return code
+			res = analyze(cat, opts, stderr)
+			if res.fatal {
+				return exitError
 			}
 		}
 	}
@@ -122,16 +127,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 
-	var werr error
-	switch opts.format {
-	case "json":
-		werr = writeJSON(stdout, findings)
-	case "sarif":
-		werr = writeSARIF(stdout, findings, res.cwd, base != nil)
-	default:
-		werr = writeText(stdout, findings)
-	}
-	if werr != nil {
+	if werr := writeOutput(stdout, opts, findings, res, base != nil); werr != nil {
 		fmt.Fprintf(stderr, "spanhotpath: writing results: %v\n", werr)
 		return exitError
 	}
@@ -143,6 +139,19 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return exitFindings
 	}
 	return exitClean
+}
+
+// writeOutput writes the findings in the chosen format; JSON and SARIF
+// are valid documents even when nothing could be analysed, and SARIF
+// carries the errors as tool execution notifications.
+func writeOutput(w io.Writer, opts *options, findings []*finding, res *result, baselined bool) error {
+	switch opts.format {
+	case "json":
+		return writeJSON(w, findings)
+	case "sarif":
+		return writeSARIF(w, findings, res.cwd, baselined, res.errors)
+	}
+	return writeText(w, findings)
 }
 
 func countActive(fs []*finding) int {
@@ -242,41 +251,46 @@ type result struct {
 	cwd      string
 	run      *driver.Result
 	findings []*finding // deduplicated and sorted
+	errors   []string   // the errors printed, one per line
 	failed   bool       // an error was printed
+	fatal    bool       // nothing could be analysed
 }
 
 // analyze loads the packages and analyses them with cat. Errors of
 // individual packages are printed to stderr and recorded in result.failed;
-// every other package is still analysed. A failure to load at all is exit
-// status 1.
-func analyze(cat *catalog.Catalog, opts *options, stderr io.Writer) (*result, int) {
+// every other package is still analysed. When nothing can be loaded at all,
+// result.fatal is set.
+func analyze(cat *catalog.Catalog, opts *options, stderr io.Writer) *result {
+	res := &result{}
+	fail := func(format string, args ...any) *result {
+		msg := fmt.Sprintf(format, args...)
+		fmt.Fprintln(stderr, "spanhotpath: "+msg)
+		res.errors = append(res.errors, msg)
+		res.failed, res.fatal = true, true
+		return res
+	}
 	cwd, err := os.Getwd()
 	if err != nil {
-		fmt.Fprintf(stderr, "spanhotpath: %v\n", err)
-		return nil, exitError
+		return fail("%v", err)
 	}
+	res.cwd = cwd
 	g, err := load.Metadata("", opts.tests, opts.patterns...)
 	if err != nil {
-		fmt.Fprintf(stderr, "spanhotpath: loading packages: %v\n", err)
-		return nil, exitError
+		return fail("loading packages: %v", err)
 	}
 	if len(g.Roots) == 0 {
-		fmt.Fprintf(stderr, "spanhotpath: no packages matched %s\n", strings.Join(opts.patterns, " "))
-		return nil, exitError
+		return fail("no packages matched %s", strings.Join(opts.patterns, " "))
 	}
-	run := driver.PerPackage(g, cat, 0)
-	res := &result{cwd: cwd, run: run}
-	if n := printErrors(stderr, run.Errors, cwd); n > 0 {
-		res.failed = true
-	}
-	res.findings = collect(run, cwd)
-	return res, exitClean
+	res.run = driver.PerPackage(g, cat, 0)
+	res.errors = printErrors(stderr, res.run.Errors, cwd)
+	res.failed = len(res.errors) > 0
+	res.findings = collect(res.run, cwd)
+	return res
 }
 
 // printErrors prints the errors of the packages that were not analysed,
-// each line once, with paths relative to cwd, and returns how many it
-// printed.
-func printErrors(w io.Writer, errs []driver.PackageError, cwd string) int {
+// each line once, with paths relative to cwd, and returns them.
+func printErrors(w io.Writer, errs []driver.PackageError, cwd string) []string {
 	var lines []string
 	seen := map[string]bool{}
 	for _, e := range errs {
@@ -295,7 +309,7 @@ func printErrors(w io.Writer, errs []driver.PackageError, cwd string) int {
 	for _, l := range lines {
 		fmt.Fprintln(w, l)
 	}
-	return len(lines)
+	return lines
 }
 
 // positioned reports whether an error line starts with a file position.

@@ -28,8 +28,20 @@ type sarifLog struct {
 
 type sarifRun struct {
 	Tool               sarifTool                   `json:"tool"`
+	Invocations        []sarifInvocation           `json:"invocations"`
 	OriginalURIBaseIDs map[string]sarifArtifactLoc `json:"originalUriBaseIds,omitempty"`
 	Results            []sarifResult               `json:"results"`
+}
+
+// sarifInvocation says whether the run completed, and why not.
+type sarifInvocation struct {
+	ExecutionSuccessful        bool                `json:"executionSuccessful"`
+	ToolExecutionNotifications []sarifNotification `json:"toolExecutionNotifications,omitempty"`
+}
+
+type sarifNotification struct {
+	Level   string    `json:"level"`
+	Message sarifText `json:"message"`
 }
 
 type sarifTool struct {
@@ -187,9 +199,15 @@ func buildRules(fs []*finding) ([]sarifRule, map[string]int) {
 // writeSARIF prints the findings as a SARIF 2.1.0 log. Paths under cwd are
 // relative to the %SRCROOT% base, which is cwd. With baselined set, each
 // result's baselineState is "new" (the others were filtered out).
-func writeSARIF(w io.Writer, fs []*finding, cwd string, baselined bool) error {
+func writeSARIF(w io.Writer, fs []*finding, cwd string, baselined bool, errs []string) error {
 	rules, ruleIndex := buildRules(fs)
+	inv := sarifInvocation{ExecutionSuccessful: len(errs) == 0}
+	for _, e := range errs {
+		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications,
+			sarifNotification{Level: "error", Message: sarifText{e}})
+	}
 	run := sarifRun{
+		Invocations: []sarifInvocation{inv},
 		Tool: sarifTool{Driver: sarifDriver{
 			Name:           "spanhotpath",
 			InformationURI: homeURI,

@@ -5,7 +5,9 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"go/token"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -351,5 +353,74 @@ func f() {
 	}
 	if overlaps(edit{file: "a", start: 1, end: 3}, edit{file: "a", start: 3, end: 5}) {
 		t.Errorf("adjacent edits should not conflict")
+	}
+}
+
+// TestFixWriteFailure: when a file cannot be written, -fix names the files
+// it already changed, and the file it failed on is left as it was.
+func TestFixWriteFailure(t *testing.T) {
+	dir := t.TempDir()
+	fset := token.NewFileSet()
+	src := "package p\n\nfunc f() string { return g() }\n"
+	var findings []*finding
+	var names []string
+	for _, base := range []string{"a.go", "b.go"} {
+		name := filepath.Join(dir, base)
+		writeFile(t, name, src)
+		names = append(names, name)
+		tf := fset.AddFile(name, -1, len(src))
+		tf.SetLinesForContent([]byte(src))
+		call := tf.Pos(strings.Index(src, "g()"))
+		findings = append(findings, &finding{
+			Category: "io",
+			fset:     fset,
+			fix: &hazard.Fix{Message: "hoist", Edits: []hazard.Edit{
+				{Pos: call, End: call + 3, NewText: []byte("v")},
+			}},
+		})
+	}
+	failOn := names[1]
+	write := func(name string, data []byte) error {
+		if name == failOn {
+			return fmt.Errorf("disk full")
+		}
+		return writeAtomic(name, data)
+	}
+	_, err := applyFixesWith(&result{findings: findings}, io.Discard, write)
+	if err == nil || !strings.Contains(err.Error(), "disk full") || !strings.Contains(err.Error(), "already fixed: "+names[0]) {
+		t.Fatalf("error %v: want the failure and the file already fixed (%s)", err, names[0])
+	}
+	if b, _ := os.ReadFile(names[0]); !strings.Contains(string(b), "return v") {
+		t.Errorf("%s was not fixed:\n%s", names[0], b)
+	}
+	if b, _ := os.ReadFile(names[1]); string(b) != src {
+		t.Errorf("%s changed although its write failed:\n%s", names[1], b)
+	}
+}
+
+// TestWriteAtomic: the file is replaced whole, keeps its mode, and no
+// temporary file is left behind.
+func TestWriteAtomic(t *testing.T) {
+	dir := t.TempDir()
+	name := filepath.Join(dir, "x.go")
+	writeFile(t, name, "old")
+	if err := os.Chmod(name, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := writeAtomic(name, []byte("new")); err != nil {
+		t.Fatal(err)
+	}
+	info, err := os.Stat(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(name); string(b) != "new" || info.Mode().Perm() != 0o600 {
+		t.Errorf("got %q mode %v, want \"new\" mode 0600", b, info.Mode().Perm())
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("temporary files left: %v", entries)
+	}
+	if err := writeAtomic(filepath.Join(dir, "missing", "y.go"), []byte("x")); err == nil {
+		t.Errorf("writing into a missing directory succeeded")
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"go/token"
 	"io"
 	"os"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -41,6 +42,11 @@ type fileInfo struct {
 // it. Imports that an applied fix left unused are removed, and each edited
 // file is gofmt-ed.
 func applyFixes(res *result, stderr io.Writer) (int, error) {
+	return applyFixesWith(res, stderr, writeAtomic)
+}
+
+// applyFixesWith is applyFixes with the function that replaces a file.
+func applyFixesWith(res *result, stderr io.Writer, write func(name string, data []byte) error) (int, error) {
 	var fixes []fix
 	seen := map[string]bool{}
 	files := map[string]*fileInfo{}
@@ -142,10 +148,15 @@ func applyFixes(res *result, stderr io.Writer) (int, error) {
 		}
 		out[name] = edited
 	}
+	var written []string
 	for _, name := range names {
-		if err := os.WriteFile(name, out[name], 0o644); err != nil {
-			return 0, err
+		if err := write(name, out[name]); err != nil {
+			if len(written) == 0 {
+				return 0, fmt.Errorf("%v; no file was changed", err)
+			}
+			return 0, fmt.Errorf("%v; these files were already fixed: %s", err, strings.Join(written, ", "))
 		}
+		written = append(written, name)
 	}
 	fmt.Fprintf(stderr, "spanhotpath: applied %d fix(es) to %d file(s)\n", applied, len(names))
 	if skipped > 0 {
@@ -254,4 +265,31 @@ func selectorRoots(f *ast.File) map[string]bool {
 		return true
 	})
 	return used
+}
+
+// writeAtomic replaces the file name with data: written to a temporary file
+// in the same directory, then renamed over it, so that the file is never
+// left half written. The file keeps its permissions.
+func writeAtomic(name string, data []byte) error {
+	info, err := os.Stat(name)
+	if err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".spanhotpath-*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name()) // after a successful rename there is nothing to remove
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Chmod(info.Mode().Perm()); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), name)
 }

@@ -10,21 +10,23 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/tools/go/ssa"
-
 	"github.com/spanhotpath/spanhotpath/internal/catalog"
 	"github.com/spanhotpath/spanhotpath/internal/hazard"
 )
 
 // hoistFix returns the incident's own remedy as a suggested fix, where it
-// is mechanical and safe: the hook calls a package-level function with no
-// arguments or only constant ones, and uses its one result. The call moves
+// is mechanical and provably keeps the value: the hook calls a
+// package-level function of this package with no arguments or only
+// constant ones, uses its one result, and the function is hoistSafe. The call moves
 // into a package-level variable, initialised when the program starts
 // (before any tracer provider exists, so it starts no span), and the hook
 // reads the variable. A lazy sync.Once is never offered: around a call that
 // starts a span it deadlocks.
 func (w *walker) hoistFix(f hazard.Finding) *hazard.Fix {
-	if f.Witness.Cat == catalog.Deadlock || f.Suppressed != nil {
+	// Only file and process-identity reads: a network call may block
+	// for as long as its timeout, in every program that imports the
+	// package, and a call that starts a span must not run at all.
+	if f.Witness.Cat != catalog.IO || f.Suppressed != nil {
 		return nil
 	}
 	call := w.callAt(f.Pos)
@@ -40,7 +42,7 @@ func (w *walker) hoistFix(f hazard.Finding) *hazard.Fix {
 			return nil
 		}
 	}
-	if ssaFn := w.pkg.Prog.FuncValue(fn); ssaFn != nil && w.inPackage(ssaFn) && !w.initSafe(ssaFn) {
+	if ssaFn := w.pkg.Prog.FuncValue(fn); ssaFn == nil || !w.hoistSafe(ssaFn) {
 		return nil
 	}
 	file := w.fileOf(call.Pos())
@@ -83,46 +85,6 @@ func (w *walker) hoistFix(f hazard.Finding) *hazard.Fix {
 			{Pos: at, End: at, NewText: []byte(decl)},
 		},
 	}
-}
-
-// initSafe reports whether fn gives the same result when it runs during
-// package initialisation: neither it nor the functions of this package it
-// calls read a package variable that code other than the variable
-// initialisers assigns (main setting a URL, for instance).
-func (w *walker) initSafe(fn *ssa.Function) bool {
-	seen := make(map[*ssa.Function]bool)
-	var safe func(fn *ssa.Function) bool
-	safe = func(fn *ssa.Function) bool {
-		if seen[fn] {
-			return true
-		}
-		seen[fn] = true
-		for _, b := range fn.Blocks {
-			for _, instr := range b.Instrs {
-				for _, op := range instr.Operands(nil) {
-					if g, ok := (*op).(*ssa.Global); ok && g.Pkg == w.pkg {
-						for _, writer := range w.flow.globalWriters[g] {
-							if writer.Synthetic != "package initializer" {
-								return false
-							}
-						}
-					}
-				}
-			}
-		}
-		for _, e := range w.res.Edges(fn) {
-			if e.Callee != nil && !safe(e.Callee) {
-				return false
-			}
-		}
-		for _, anon := range fn.AnonFuncs {
-			if !safe(anon) {
-				return false
-			}
-		}
-		return true
-	}
-	return safe(fn)
 }
 
 // hoistName derives the variable's name from the function's: getHostIP

@@ -64,7 +64,13 @@ func (r *runner) run(pass *analysis.Pass) (any, error) {
 		Module: module,
 		Facts:  passFacts{pass},
 	}
-	findings, err := perpkg.Analyze(u, r.catalog())
+	cat := r.catalog()
+	// A configured name that should be in this package and is not: a
+	// typo that would silently drop coverage.
+	if err := cat.CheckPackage(pass.Pkg); err != nil {
+		return nil, err
+	}
+	findings, err := perpkg.Analyze(u, cat)
 	if err != nil {
 		return nil, err
 	}

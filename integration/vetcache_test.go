@@ -94,3 +94,34 @@ func spanhotpathWithFaults(t *testing.T) (string, error) {
 		return out, nil
 	})
 }
+
+// TestUnmatchedName configures a root whose type does not exist in the
+// package it names: golangci-lint and go vet (which see one package at a
+// time) fail in that package, naming the setting, instead of silently
+// dropping the root; the standalone command checks every name against the
+// whole program (cmd/spanhotpath tests).
+func TestUnmatchedName(t *testing.T) {
+	const root = "(*example.com/integration.Nope).Run"
+	const want = `-roots "(*example.com/integration.Nope).Run" matches no function, method or interface method (package example.com/integration has no type Nope)`
+	t.Run("golangci-lint", func(t *testing.T) {
+		cfg := configFile(t, "typo.yml", config("roots: [\""+root+"\"]"))
+		r := run(t, fixture(t), nil, golangciLint(t), "run", "--config", cfg, "./...")
+		// golangci-lint quotes the error: compare without the quotes.
+		out := strings.ReplaceAll(r.stdout+r.stderr, `\"`, `"`)
+		if r.code == 0 || !strings.Contains(out, want) {
+			t.Errorf("want a failure naming the setting, got exit status %d:\n%s", r.code, out)
+		}
+	})
+	t.Run("go vet", func(t *testing.T) {
+		bin, err := spanhotpath(t)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := 1; i <= 2; i++ {
+			r := run(t, fixture(t), nil, "go", "vet", "-vettool="+bin, "-roots="+root, "./...")
+			if r.code == 0 || !strings.Contains(r.stdout+r.stderr, want) {
+				t.Fatalf("run %d: want a failure naming the setting, got exit status %d:\n%s", i, r.code, tail(r.stdout+r.stderr, 20))
+			}
+		}
+	})
+}

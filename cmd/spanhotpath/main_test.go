@@ -334,6 +334,11 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"-disable", "slow", "./p"}, `"slow"`},
 		{[]string{"-sinks", "os.Getenv", "./p"}, "name=category"},
 		{[]string{"-sinks", "os.Getenv=slow", "./p"}, `"slow"`},
+		// Names that match nothing in the analysed program: a typo would
+		// silently drop coverage.
+		{[]string{"-safe", "os.Getenvv", "./p"}, `-safe "os.Getenvv" matches no function, method or interface method (package os has no function Getenvv)`},
+		{[]string{"-roots", "(*example.com/fx/p.Nope).Run", "./p"}, `package example.com/fx/p has no type Nope`},
+		{[]string{"-sinks", "example.com/nowhere.F=io", "./p"}, `no package example.com/nowhere`},
 	} {
 		r := spanhotpath(t, dir, tc.args...)
 		if r.code != 2 || !strings.Contains(r.stderr, tc.want) {

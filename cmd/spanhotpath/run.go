@@ -85,6 +85,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 		if err := writeOutput(stdout, opts, nil, res, false); err != nil {
 			fmt.Fprintf(stderr, "spanhotpath: writing results: %v\n", err)
 		}
+		if res.config {
+			return exitUsage
+		}
 		return exitError
 	}
 
@@ -254,6 +257,7 @@ type result struct {
 	errors   []string   // the errors printed, one per line
 	failed   bool       // an error was printed
 	fatal    bool       // nothing could be analysed
+	config   bool       // because the configuration names what does not exist
 }
 
 // analyze loads the packages and analyses them with cat. Errors of
@@ -280,6 +284,13 @@ func analyze(cat *catalog.Catalog, opts *options, stderr io.Writer) *result {
 	}
 	if len(g.Roots) == 0 {
 		return fail("no packages matched %s", strings.Join(opts.patterns, " "))
+	}
+	if errs := driver.Unmatched(g, cat); len(errs) > 0 {
+		for _, err := range errs {
+			fail("%v", err)
+		}
+		res.config = true
+		return res
 	}
 	res.run = driver.PerPackage(g, cat, 0)
 	res.errors = printErrors(stderr, res.run.Errors, cwd)

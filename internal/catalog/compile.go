@@ -11,8 +11,9 @@ import (
 // parallel.
 type Catalog struct {
 	config   Config
-	sinks    map[string]Spec
-	roots    []FullName
+	sinks    map[string]Spec // built-in, by full name as go/types prints it
+	user     map[string]Spec // configured sinks and safe functions, by the name the user wrote
+	roots    []FullName      // every reading of every configured root
 	disabled map[Category]bool
 }
 
@@ -23,33 +24,26 @@ func Compile(cfg Config) (*Catalog, error) {
 	}
 	c := &Catalog{
 		config:   cfg,
-		sinks:    make(map[string]Spec, len(sinks)+len(cfg.Sinks)+len(cfg.Safe)),
+		sinks:    sinks,
+		user:     make(map[string]Spec, len(cfg.Sinks)+len(cfg.Safe)),
 		disabled: make(map[Category]bool),
 	}
-	for k, v := range sinks {
-		c.sinks[k] = v
-	}
 	for _, s := range cfg.Sinks {
-		n, _ := ParseFullName(s.Name)
+		name := strings.TrimSpace(s.Name)
 		cat, _ := ParseCategory(s.Category)
-		spec := Spec{Category: cat, What: "a call to " + n.String() + " (configured sink)", Fix: s.Fix}
+		spec := Spec{Category: cat, What: "a call to " + name + " (configured sink)", Fix: s.Fix}
 		if cat == Reentrancy || cat == Deadlock {
 			spec.Pipeline = AllPipelines
 		}
-		for _, k := range n.keys() {
-			c.sinks[k] = spec
-		}
+		c.user[name] = spec
 	}
 	// Safe wins over every sink, built-in or configured.
 	for _, s := range cfg.Safe {
-		n, _ := ParseFullName(s)
-		for _, k := range n.keys() {
-			c.sinks[k] = Spec{Kind: SafeCall}
-		}
+		c.user[strings.TrimSpace(s)] = Spec{Kind: SafeCall}
 	}
 	for _, s := range cfg.Roots {
-		n, _ := ParseFullName(s)
-		c.roots = append(c.roots, n)
+		ns, _ := Candidates(s)
+		c.roots = append(c.roots, ns...)
 	}
 	for _, d := range cfg.Disable {
 		cat, _ := ParseCategory(d)
@@ -61,7 +55,8 @@ func Compile(cfg Config) (*Catalog, error) {
 // Config returns the configuration the catalog was compiled from.
 func (c *Catalog) Config() Config { return c.config }
 
-// Roots returns the configured roots.
+// Roots returns every reading of the configured roots (a name with dots in
+// its path has more than one; the packages that exist decide).
 func (c *Catalog) Roots() []FullName { return c.roots }
 
 // Disabled reports whether the user turned category cat off.
@@ -74,6 +69,16 @@ func (c *Catalog) Lookup(fn *types.Func) (Spec, string, bool) {
 	}
 	fn = fn.Origin()
 	name := fn.FullName()
+	if len(c.user) > 0 {
+		if s, ok := c.user[name]; ok {
+			return s, name, true
+		}
+		if dotted := dottedName(fn); dotted != "" {
+			if s, ok := c.user[dotted]; ok {
+				return s, name, true
+			}
+		}
+	}
 	if s, ok := c.sinks[name]; ok {
 		return s, name, true
 	}
@@ -93,6 +98,24 @@ func (c *Catalog) Lookup(fn *types.Func) (Spec, string, bool) {
 		return s, name, true
 	}
 	return Spec{}, "", false
+}
+
+// dottedName is a method's name in the form pkg/path.T.M (receiver of
+// either kind), or "" for a function.
+func dottedName(fn *types.Func) string {
+	recv := fn.Signature().Recv()
+	if recv == nil || fn.Pkg() == nil {
+		return ""
+	}
+	t := recv.Type()
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	named, ok := types.Unalias(t).(*types.Named)
+	if !ok {
+		return ""
+	}
+	return fn.Pkg().Path() + "." + named.Obj().Name() + "." + fn.Name()
 }
 
 // IsSink reports whether a catalog entry is itself a finding (not a

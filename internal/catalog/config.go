@@ -35,12 +35,12 @@ type SinkSetting struct {
 // Validate reports the first problem in c, naming the offending setting.
 func (c Config) Validate() error {
 	for i, r := range c.Roots {
-		if _, err := ParseFullName(r); err != nil {
+		if _, err := Candidates(r); err != nil {
 			return fmt.Errorf("roots[%d] %q: %v", i, r, err)
 		}
 	}
 	for i, s := range c.Sinks {
-		if _, err := ParseFullName(s.Name); err != nil {
+		if _, err := Candidates(s.Name); err != nil {
 			return fmt.Errorf("sinks[%d].name %q: %v", i, s.Name, err)
 		}
 		if _, ok := ParseCategory(s.Category); !ok {
@@ -48,7 +48,7 @@ func (c Config) Validate() error {
 		}
 	}
 	for i, s := range c.Safe {
-		if _, err := ParseFullName(s); err != nil {
+		if _, err := Candidates(s); err != nil {
 			return fmt.Errorf("safe[%d] %q: %v", i, s, err)
 		}
 	}

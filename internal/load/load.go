@@ -184,6 +184,24 @@ func TypeCheck(fset *token.FileSet, p *packages.Package) (*Unit, error) {
 	return &Unit{Files: files, Types: pkg, Info: info}, nil
 }
 
+// ExportTypes reads p's types from its export data, as an importer of p
+// sees them.
+func ExportTypes(p *packages.Package) (*types.Package, error) {
+	if p.ExportFile == "" {
+		return nil, fmt.Errorf("no export data for %s", p.ID)
+	}
+	f, err := os.Open(p.ExportFile)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	r, err := gcexportdata.NewReader(f) //nolint:staticcheck // SA1019: the go command of Go 1.26 writes archives
+	if err != nil {
+		return nil, err
+	}
+	return gcexportdata.Read(r, token.NewFileSet(), make(map[string]*types.Package), p.PkgPath)
+}
+
 type importerFunc func(path string) (*types.Package, error)
 
 func (f importerFunc) Import(path string) (*types.Package, error) { return f(path) }

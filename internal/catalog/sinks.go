@@ -84,7 +84,8 @@ func fileIO(what string) Spec  { return Spec{Category: IO, What: what} }
 // package or every method of the type.
 var sinks = map[string]Spec{
 	// Span creation.
-	"(go.opentelemetry.io/otel/trace.Tracer).Start":                                        {Category: Reentrancy, Pipeline: TracePipeline, What: "starts a span"},
+	"(go.opentelemetry.io/otel/trace.Tracer).Start": {Category: Reentrancy, Pipeline: TracePipeline, What: "starts a span",
+		Fix: "start no span in a hot-path hook: record what the hook learns as attributes of the span it is given, or start the span where the work is triggered, outside the hook"},
 	"(*go.opentelemetry.io/contrib/instrumentation/net/http/otelhttp.Transport).RoundTrip": {Kind: RoundTripper},
 	"(go.opentelemetry.io/otel/log.Logger).Emit":                                           {Category: Reentrancy, Pipeline: LogPipeline, What: "emits a log record"},
 
@@ -162,49 +163,58 @@ var sinks = map[string]Spec{
 	// Cloud metadata services. AWS IMDS values are not cached by the SDK.
 	"(*github.com/aws/aws-sdk-go-v2/feature/ec2/imds.Client).*":  network("a cloud metadata request (IMDS)"),
 	"(*github.com/aws/aws-sdk-go/aws/ec2metadata.EC2Metadata).*": network("a cloud metadata request (IMDS, default client on http.DefaultTransport)"),
-	// GCP: ProjectID, InstanceID and OnGCE are cached by the library.
-	"cloud.google.com/go/compute/metadata.*":                               network("a cloud metadata request (up to 15 s with retries)"),
-	"(*cloud.google.com/go/compute/metadata.Client).*":                     network("a cloud metadata request (up to 15 s with retries)"),
-	"cloud.google.com/go/compute/metadata.ProjectID":                       {Kind: SafeCall},
-	"cloud.google.com/go/compute/metadata.ProjectIDWithContext":            {Kind: SafeCall},
-	"cloud.google.com/go/compute/metadata.InstanceID":                      {Kind: SafeCall},
-	"cloud.google.com/go/compute/metadata.InstanceIDWithContext":           {Kind: SafeCall},
-	"cloud.google.com/go/compute/metadata.OnGCE":                           {Kind: SafeCall},
-	"cloud.google.com/go/compute/metadata.OnGCEWithContext":                {Kind: SafeCall},
-	"cloud.google.com/go/compute/metadata.NewClient":                       {Kind: SafeCall},
-	"cloud.google.com/go/compute/metadata.NewWithOptions":                  {Kind: SafeCall},
-	"(*cloud.google.com/go/compute/metadata.Client).ProjectID":             {Kind: SafeCall},
-	"(*cloud.google.com/go/compute/metadata.Client).ProjectIDWithContext":  {Kind: SafeCall},
-	"(*cloud.google.com/go/compute/metadata.Client).InstanceID":            {Kind: SafeCall},
-	"(*cloud.google.com/go/compute/metadata.Client).InstanceIDWithContext": {Kind: SafeCall},
-	"(*cloud.google.com/go/compute/metadata.Client).OnGCE":                 {Kind: SafeCall},
-	"(*cloud.google.com/go/compute/metadata.Client).OnGCEWithContext":      {Kind: SafeCall},
+	// GCP (v0.9.0, metadata.go): ProjectID, NumericProjectID and InstanceID
+	// are cached by the library (after the first success), and so is the
+	// package-level OnGCE (a sync.Once); a Client's OnGCE probes over HTTP
+	// and DNS on every call.
+	"cloud.google.com/go/compute/metadata.*":                                     network("a cloud metadata request (up to 15 s with retries)"),
+	"(*cloud.google.com/go/compute/metadata.Client).*":                           network("a cloud metadata request (up to 15 s with retries)"),
+	"cloud.google.com/go/compute/metadata.ProjectID":                             {Kind: SafeCall},
+	"cloud.google.com/go/compute/metadata.ProjectIDWithContext":                  {Kind: SafeCall},
+	"cloud.google.com/go/compute/metadata.InstanceID":                            {Kind: SafeCall},
+	"cloud.google.com/go/compute/metadata.InstanceIDWithContext":                 {Kind: SafeCall},
+	"cloud.google.com/go/compute/metadata.OnGCE":                                 {Kind: SafeCall},
+	"cloud.google.com/go/compute/metadata.OnGCEWithContext":                      {Kind: SafeCall},
+	"cloud.google.com/go/compute/metadata.NewClient":                             {Kind: SafeCall},
+	"cloud.google.com/go/compute/metadata.NewWithOptions":                        {Kind: SafeCall},
+	"(*cloud.google.com/go/compute/metadata.Client).ProjectID":                   {Kind: SafeCall},
+	"(*cloud.google.com/go/compute/metadata.Client).ProjectIDWithContext":        {Kind: SafeCall},
+	"(*cloud.google.com/go/compute/metadata.Client).InstanceID":                  {Kind: SafeCall},
+	"(*cloud.google.com/go/compute/metadata.Client).InstanceIDWithContext":       {Kind: SafeCall},
+	"(*cloud.google.com/go/compute/metadata.Client).NumericProjectID":            {Kind: SafeCall},
+	"(*cloud.google.com/go/compute/metadata.Client).NumericProjectIDWithContext": {Kind: SafeCall},
+	"cloud.google.com/go/compute/metadata.NumericProjectID":                      {Kind: SafeCall},
+	"cloud.google.com/go/compute/metadata.NumericProjectIDWithContext":           {Kind: SafeCall},
+	"(*cloud.google.com/go/compute/metadata.Client).OnGCE":                       network("a metadata server probe over HTTP and DNS (a Client does not cache it)"),
+	"(*cloud.google.com/go/compute/metadata.Client).OnGCEWithContext":            network("a metadata server probe over HTTP and DNS (a Client does not cache it)"),
 
 	// File system.
-	"os.Open":               fileIO("a file open"),
-	"os.OpenFile":           fileIO("a file open"),
-	"os.Create":             fileIO("a file create"),
-	"os.CreateTemp":         fileIO("a file create"),
-	"os.ReadFile":           fileIO("a file read"),
-	"os.WriteFile":          fileIO("a file write"),
-	"os.ReadDir":            fileIO("a directory read"),
-	"os.Stat":               fileIO("a stat system call"),
-	"os.Lstat":              fileIO("a stat system call"),
-	"os.Readlink":           fileIO("a readlink system call"),
-	"os.Mkdir":              fileIO("a mkdir system call"),
-	"os.MkdirAll":           fileIO("a mkdir system call"),
-	"os.MkdirTemp":          fileIO("a mkdir system call"),
-	"os.Remove":             fileIO("a file removal"),
-	"os.RemoveAll":          fileIO("a file removal"),
-	"os.Rename":             fileIO("a file rename"),
-	"os.Truncate":           fileIO("a file truncate"),
-	"os.Chmod":              fileIO("a chmod system call"),
-	"os.Chown":              fileIO("a chown system call"),
-	"os.Symlink":            fileIO("a symlink system call"),
-	"os.Link":               fileIO("a link system call"),
-	"os.Hostname":           fileIO("a hostname lookup (a /proc read or uname system call)"),
-	"os.Executable":         fileIO("a readlink system call"),
-	"os/user.Current":       fileIO("a user database lookup (/etc/passwd, or NSS through cgo)"),
+	"os.Open":       fileIO("a file open"),
+	"os.OpenFile":   fileIO("a file open"),
+	"os.Create":     fileIO("a file create"),
+	"os.CreateTemp": fileIO("a file create"),
+	"os.ReadFile":   fileIO("a file read"),
+	"os.WriteFile":  fileIO("a file write"),
+	"os.ReadDir":    fileIO("a directory read"),
+	"os.Stat":       fileIO("a stat system call"),
+	"os.Lstat":      fileIO("a stat system call"),
+	"os.Readlink":   fileIO("a readlink system call"),
+	"os.Mkdir":      fileIO("a mkdir system call"),
+	"os.MkdirAll":   fileIO("a mkdir system call"),
+	"os.MkdirTemp":  fileIO("a mkdir system call"),
+	"os.Remove":     fileIO("a file removal"),
+	"os.RemoveAll":  fileIO("a file removal"),
+	"os.Rename":     fileIO("a file rename"),
+	"os.Truncate":   fileIO("a file truncate"),
+	"os.Chmod":      fileIO("a chmod system call"),
+	"os.Chown":      fileIO("a chown system call"),
+	"os.Symlink":    fileIO("a symlink system call"),
+	"os.Link":       fileIO("a link system call"),
+	"os.Hostname":   fileIO("a hostname lookup (a /proc read or uname system call)"),
+	"os.Executable": fileIO("a readlink system call"),
+	// os/user.Current is cached by the standard library (a sync.Once,
+	// lookup.go), so it is not a sink; the other lookups are not.
+	"os/user.Current":       {Kind: SafeCall},
 	"os/user.Lookup":        fileIO("a user database lookup (/etc/passwd, or NSS through cgo)"),
 	"os/user.LookupId":      fileIO("a user database lookup (/etc/passwd, or NSS through cgo)"),
 	"os/user.LookupGroup":   fileIO("a group database lookup (/etc/group, or NSS through cgo)"),
@@ -274,6 +284,9 @@ var sinks = map[string]Spec{
 	"go.opentelemetry.io/otel/sdk/resource.New":               fileIO("resource detection"),
 	"go.opentelemetry.io/otel/sdk/resource.Detect":            fileIO("resource detection"),
 	"(go.opentelemetry.io/otel/sdk/resource.Detector).Detect": fileIO("resource detection"),
+	// contrib's EC2 detector (detectors/aws/ec2/v2 v2.6.0, ec2.go): two
+	// IMDS requests per Detect.
+	"(*go.opentelemetry.io/contrib/detectors/aws/ec2/v2.resourceDetector).Detect": network("an EC2 instance metadata request (IMDS)"),
 
 	// Higher-order functions: the walk follows their function arguments.
 	"(*sync.Once).Do":                           {Kind: OnceDo, Args: []int{0}},
@@ -336,6 +349,30 @@ var sinks = map[string]Spec{
 	// Not sinks, and not followed: the global error handler is the
 	// documented way to report from a hook.
 	"go.opentelemetry.io/otel.Handle": {Kind: SafeCall},
+}
+
+// constructed classifies an interface method call by the constructor that
+// built its receiver, where the interface hides a known implementation:
+// constructor full name -> interface method -> the implementation's entry.
+var constructed = map[string]map[string]string{
+	"go.opentelemetry.io/contrib/detectors/aws/ec2/v2.NewResourceDetector": {
+		"(go.opentelemetry.io/otel/sdk/resource.Detector).Detect": "(*go.opentelemetry.io/contrib/detectors/aws/ec2/v2.resourceDetector).Detect",
+	},
+}
+
+// Constructed returns the entry for calling method on a value that
+// constructor built, and the implementation's name, if the catalog knows
+// what the constructor builds.
+func (c *Catalog) Constructed(constructor, method string) (Spec, string, bool) {
+	impl, ok := constructed[constructor][method]
+	if !ok {
+		return Spec{}, "", false
+	}
+	if s, ok := c.user[impl]; ok {
+		return s, impl, true
+	}
+	s, ok := c.sinks[impl]
+	return s, impl, ok
 }
 
 // Names of the functions and variables the call-site rules inspect to

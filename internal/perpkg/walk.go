@@ -138,6 +138,9 @@ func (w *walker) resolve(fn *ssa.Function, c *ssa.CallCommon, mode hazard.Mode) 
 		return nil
 	}
 	if c.IsInvoke() {
+		if spec, name, ok := w.constructed(c); ok {
+			return w.catalogEdges(fn, c, spec, name, pos, mode, true)
+		}
 		if spec, name, ok := w.cat.Lookup(c.Method); ok {
 			return w.catalogEdges(fn, c, spec, name, pos, mode, true)
 		}
@@ -169,6 +172,20 @@ func (w *walker) resolve(fn *ssa.Function, c *ssa.CallCommon, mode hazard.Mode) 
 		edges = append(edges, w.valueEdges(fn, c, src, pos, mode)...)
 	}
 	return edges
+}
+
+// constructed returns the catalog entry of an interface method call whose
+// receiver a catalogued constructor built (an EC2 resource detector's
+// Detect, behind resource.Detector).
+func (w *walker) constructed(c *ssa.CallCommon) (catalog.Spec, string, bool) {
+	for _, src := range w.flow.sources(c.Value) {
+		if name := classify.StaticCallName(src); name != "" {
+			if spec, impl, ok := w.cat.Constructed(name, c.Method.FullName()); ok {
+				return spec, impl, true
+			}
+		}
+	}
+	return catalog.Spec{}, "", false
 }
 
 // valueEdges returns the edges of calling the function value src (c is

@@ -22,7 +22,9 @@ func (p *GCEProcessor) OnStart(ctx context.Context, s sdktrace.ReadWriteSpan) {
 	}
 	project, _ := metadata.ProjectIDWithContext(ctx)
 	instance, _ := metadata.InstanceIDWithContext(ctx)
-	s.SetAttributes(attribute.String("cloud.account.id", project), attribute.String("host.id", instance))
+	number, _ := metadata.NumericProjectIDWithContext(ctx) // cached like ProjectID (metadata.go, projNum)
+	s.SetAttributes(attribute.String("cloud.account.id", project), attribute.String("host.id", instance),
+		attribute.String("gcp.project.number", number))
 }
 
 // OnEnd does nothing.

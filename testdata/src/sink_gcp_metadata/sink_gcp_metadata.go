@@ -35,6 +35,8 @@ func (p *GCEProcessor) OnStart(ctx context.Context, s sdktrace.ReadWriteSpan) {
 // OnEnd adds nothing, but asks for the internal IP.
 func (p *GCEProcessor) OnEnd(sdktrace.ReadOnlySpan) {
 	_, _ = p.md.InternalIPWithContext(context.Background()) // want `network: OnEnd of \*GCEProcessor calls \(\*cloud\.google\.com/go/compute/metadata\.Client\)\.InternalIPWithContext`
+	// Unlike the package-level OnGCE, a Client's probes every time.
+	_ = p.md.OnGCEWithContext(context.Background()) // want `network: OnEnd of \*GCEProcessor calls \(\*cloud\.google\.com/go/compute/metadata\.Client\)\.OnGCEWithContext: a metadata server probe over HTTP and DNS`
 }
 
 // Shutdown does nothing.

@@ -7,6 +7,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/spanhotpath/spanhotpath/internal/catalog"
+	"github.com/spanhotpath/spanhotpath/internal/classify"
 	"github.com/spanhotpath/spanhotpath/internal/hazard"
 )
 
@@ -128,7 +129,7 @@ func (w *walker) hookRoot(impl types.Type, name string, pipe catalog.Pipeline, e
 	return w.withReview(hazard.Root{
 		Fn:    w.pkg.Prog.FuncValue(m.Origin()),
 		Hook:  name,
-		Recv:  recvString(impl, w.u.Pkg, false),
+		Recv:  classify.RecvString(impl, w.u.Pkg, false),
 		Pkg:   w.u.Pkg.Path(),
 		Pipe:  pipe,
 		Event: event,
@@ -218,7 +219,7 @@ func (w *walker) promotedRoot(impl types.Type, sel *types.Selection, m *types.Fu
 	}
 	return hazard.Root{
 		Hook:     name,
-		Recv:     recvString(impl, w.u.Pkg, false),
+		Recv:     classify.RecvString(impl, w.u.Pkg, false),
 		Pkg:      w.u.Pkg.Path(),
 		Pipe:     pipe,
 		Event:    event,

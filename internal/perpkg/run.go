@@ -215,6 +215,7 @@ func newWalker(u *Unit, cat *catalog.Catalog, dirs *directive.Set) *walker {
 	}
 	w.classify.InstrumentedDefault = w.classify.FindInstrumentedDefault(w.flow.defaultTransportStores())
 	w.classify.BridgedDefault = w.classify.FindBridgedDefault(w.flow.setDefaultCalls())
+	w.resolver = &classify.Resolver{Cat: cat, Src: w, Classifier: w.classify}
 	return w
 }
 
@@ -253,29 +254,6 @@ func (w *walker) exportFacts() {
 		}
 		w.u.Facts.Export(obj, newFact(s))
 	}
-}
-
-// qualifiedName names fn for other packages, as Go's stack traces do:
-// example.com/p.getHostIP, (*example.com/p.P).lookup, example.com/p.(*P).OnStart.func1.
-func qualifiedName(fn *ssa.Function) string {
-	if o := fn.Origin(); o != nil {
-		fn = o
-	}
-	if fn.Parent() != nil {
-		outer := fn
-		for outer.Parent() != nil {
-			outer = outer.Parent()
-		}
-		path := ""
-		if obj := classify.FuncObject(outer); obj != nil && obj.Pkg() != nil {
-			path = obj.Pkg().Path() + "."
-		}
-		return path + strings.TrimPrefix(fn.String(), path)
-	}
-	if obj := classify.FuncObject(fn); obj != nil {
-		return obj.FullName()
-	}
-	return fn.String()
 }
 
 // posOf maps a call's position (its Lparen) to the start of the call

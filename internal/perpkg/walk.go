@@ -4,7 +4,6 @@ import (
 	"go/token"
 	"go/types"
 	"sort"
-	"strings"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -15,7 +14,9 @@ import (
 )
 
 // walker holds one package's analysis: its SSA, the value-flow index and
-// the call-site rules. It is the engine's Source.
+// the call-site rules. It is the engine's hazard.Source, and the rules'
+// classify.Source: calls resolve within the package, and across packages
+// through facts.
 type walker struct {
 	u        *Unit
 	cat      *catalog.Catalog
@@ -26,6 +27,7 @@ type walker struct {
 	funcs    []*ssa.Function // every function with a body, in a stable order
 	known    map[*ssa.Function]bool
 	classify *classify.Classifier
+	resolver *classify.Resolver
 	res      *hazard.Result
 }
 
@@ -75,7 +77,7 @@ func (w *walker) inPackage(fn *ssa.Function) bool {
 }
 
 // Edges implements hazard.Source.
-func (w *walker) Edges(fn *ssa.Function) []hazard.Edge { return w.callEdges(fn) }
+func (w *walker) Edges(fn *ssa.Function) []hazard.Edge { return w.resolver.Edges(fn) }
 
 // Reviewed implements hazard.Source: the reasoned directive in the doc
 // comment of a declared function.
@@ -88,323 +90,62 @@ func (w *walker) Reviewed(fn *ssa.Function) *directive.Directive {
 	return nil
 }
 
-// hop is the hop of a call to fn, a function with a body here.
-func (w *walker) hop(fn *ssa.Function, label string) *hazard.Hop {
+// Sources, FuncSources and StoredIn implement classify.Source with the
+// package's value flow.
+func (w *walker) Sources(v ssa.Value) []ssa.Value     { return w.flow.sources(v) }
+func (w *walker) FuncSources(v ssa.Value) []ssa.Value { return w.flow.funcSources(v) }
+func (w *walker) StoredIn(v ssa.Value) string         { return w.flow.storedIn[v] }
+
+// Local implements classify.Source: the package's own code.
+func (w *walker) Local(fn *ssa.Function) bool { return w.inPackage(fn) }
+
+// External implements classify.Source: another package's function, through
+// its fact.
+func (w *walker) External(obj *types.Func, pos token.Pos) []hazard.Witness {
+	fact, ok := w.u.Facts.Import(obj)
+	if !ok {
+		return nil
+	}
+	return fact.witnesses(obj.Origin().FullName(), pos)
+}
+
+// Implementations implements classify.Source: the methods of the concrete
+// types that flow to the receiver within the package (no class-hierarchy
+// guess: a type the package never converts to the interface is not called).
+func (w *walker) Implementations(_ *ssa.Function, c *ssa.CallCommon) []*ssa.Function {
+	var out []*ssa.Function
+	for _, t := range w.concreteTypes(c.Value) {
+		sel := w.pkg.Prog.MethodSets.MethodSet(t).Lookup(c.Method.Pkg(), c.Method.Name())
+		if sel == nil {
+			continue
+		}
+		if callee := w.pkg.Prog.MethodValue(sel); callee != nil {
+			out = append(out, callee)
+		}
+	}
+	return out
+}
+
+// Hop implements classify.Source: the hop of a call to fn, a function with
+// a body here.
+func (w *walker) Hop(fn *ssa.Function, label string) *hazard.Hop {
 	if label != "" {
 		return &hazard.Hop{Name: label, Qual: w.u.Pkg.Path() + "." + label, Pkg: w.u.Pkg.Path()}
 	}
 	if fn.Synthetic != "" && fn.Parent() == nil && fn.Origin() == nil {
 		return nil // a wrapper: its callee's hop follows
 	}
-	return &hazard.Hop{Name: w.displayName(fn), Qual: qualifiedName(fn), Pkg: w.u.Pkg.Path()}
+	return &hazard.Hop{Name: classify.DisplayName(fn, w.u.Pkg), Qual: classify.QualifiedName(fn), Pkg: w.u.Pkg.Path()}
 }
 
-// callEdges resolves every call in fn.
-func (w *walker) callEdges(fn *ssa.Function) []hazard.Edge {
-	var edges []hazard.Edge
-	held := classify.HeldLocks(fn)
-	memo := classify.MemoCalls(fn)
-	for _, b := range fn.Blocks {
-		for _, instr := range b.Instrs {
-			call, ok := instr.(ssa.CallInstruction)
-			if !ok {
-				continue
-			}
-			mode := hazard.SyncCall
-			if _, isGo := instr.(*ssa.Go); isGo {
-				mode = hazard.AsyncCall
-			} else if held[call] {
-				mode = hazard.LockedCall
-			}
-			es := w.resolve(fn, call.Common(), mode)
-			if d := w.ignoreAt(call.Pos()); d != nil {
-				for i := range es {
-					es[i].Ignored = d
-				}
-			}
-			for i := range es {
-				es[i].Memo = memo[call]
-			}
-			edges = append(edges, es...)
-		}
-	}
-	return edges
-}
-
-// resolve returns the edges of one call.
-func (w *walker) resolve(fn *ssa.Function, c *ssa.CallCommon, mode hazard.Mode) []hazard.Edge {
-	pos := c.Pos()
-	if _, ok := c.Value.(*ssa.Builtin); ok {
+// Ignored implements classify.Source: the directive on the line where the
+// call at pos starts. Most packages have none: then no position is mapped
+// at all.
+func (w *walker) Ignored(pos token.Pos) *directive.Directive {
+	if !w.ignores.HasLines() {
 		return nil
 	}
-	if c.IsInvoke() {
-		if spec, name, ok := w.constructed(c); ok {
-			return w.catalogEdges(fn, c, spec, name, pos, mode, true)
-		}
-		if spec, name, ok := w.cat.Lookup(c.Method); ok {
-			return w.catalogEdges(fn, c, spec, name, pos, mode, true)
-		}
-		if classify.IsGRPCStubMethod(c.Method) {
-			wit := w.classify.GRPCStubWitness(c.Value)
-			wit.Chain = []hazard.Hop{{Name: c.Method.FullName(), Qual: c.Method.FullName(), Pos: pos}}
-			wit.Sink = c.Method.FullName()
-			return []hazard.Edge{{Pos: pos, Mode: mode, Direct: []hazard.Witness{wit}}}
-		}
-		// Resolve to the concrete types that flow to the receiver.
-		var edges []hazard.Edge
-		for _, t := range w.concreteTypes(c.Value) {
-			sel := w.pkg.Prog.MethodSets.MethodSet(t).Lookup(c.Method.Pkg(), c.Method.Name())
-			if sel == nil {
-				continue
-			}
-			if callee := w.pkg.Prog.MethodValue(sel); callee != nil {
-				edges = append(edges, w.target(fn, c, callee, pos, mode)...)
-			}
-		}
-		return edges
-	}
-	if callee := c.StaticCallee(); callee != nil {
-		return w.target(fn, c, callee, pos, mode)
-	}
-	// A function value: what flows to it.
-	var edges []hazard.Edge
-	for _, src := range w.flow.funcSources(c.Value) {
-		edges = append(edges, w.valueEdges(fn, c, src, pos, mode)...)
-	}
-	return edges
-}
-
-// constructed returns the catalog entry of an interface method call whose
-// receiver a catalogued constructor built (an EC2 resource detector's
-// Detect, behind resource.Detector).
-func (w *walker) constructed(c *ssa.CallCommon) (catalog.Spec, string, bool) {
-	for _, src := range w.flow.sources(c.Value) {
-		if name := classify.StaticCallName(src); name != "" {
-			if spec, impl, ok := w.cat.Constructed(name, c.Method.FullName()); ok {
-				return spec, impl, true
-			}
-		}
-	}
-	return catalog.Spec{}, "", false
-}
-
-// valueEdges returns the edges of calling the function value src (c is
-// the call, or nil when a library function calls it).
-func (w *walker) valueEdges(fn *ssa.Function, c *ssa.CallCommon, src ssa.Value, pos token.Pos, mode hazard.Mode) []hazard.Edge {
-	switch src := src.(type) {
-	case *ssa.Parameter:
-		return []hazard.Edge{{Pos: pos, Mode: mode, Param: src}}
-	case *ssa.Function:
-		return w.target(fn, c, src, pos, mode)
-	case *ssa.MakeClosure:
-		if f, ok := src.Fn.(*ssa.Function); ok {
-			return w.target(fn, c, f, pos, mode)
-		}
-	case *ssa.Call:
-		// The function returned by sync.OnceFunc/OnceValue(s): a once-cache
-		// unless it was created in the calling function itself.
-		callee := src.Call.StaticCallee()
-		if callee == nil {
-			return nil
-		}
-		obj := classify.FuncObject(callee)
-		if obj == nil {
-			return nil
-		}
-		spec, name, ok := w.cat.Lookup(obj)
-		if !ok || spec.Kind != catalog.OnceWrap {
-			return nil
-		}
-		m := hazard.OnceCached
-		if createdIn(src.Parent(), fn) {
-			m = mode
-		}
-		var edges []hazard.Edge
-		for _, i := range spec.Args {
-			if i < len(src.Call.Args) {
-				for _, f := range w.flow.funcSources(src.Call.Args[i]) {
-					for _, e := range w.valueEdges(fn, nil, f, pos, m) {
-						if m == hazard.OnceCached {
-							e.Wrapper = name
-							if label := w.flow.storedIn[src]; label != "" && e.Callee != nil {
-								e.Hop = w.hop(e.Callee, label)
-							}
-						}
-						edges = append(edges, e)
-					}
-				}
-			}
-		}
-		return edges
-	}
-	return nil
-}
-
-// createdIn reports whether a value made in function maker is made anew on
-// every call of fn: in fn itself or in a function literal fn contains.
-func createdIn(maker, fn *ssa.Function) bool {
-	for f := fn; f != nil; f = f.Parent() {
-		if f == maker {
-			return true
-		}
-	}
-	for f := maker; f != nil; f = f.Parent() {
-		if f == fn {
-			return true
-		}
-	}
-	return false
-}
-
-// target returns the edges of a call to callee (c is nil for calls of
-// function values, whose arguments the walk does not inspect).
-func (w *walker) target(fn *ssa.Function, c *ssa.CallCommon, callee *ssa.Function, pos token.Pos, mode hazard.Mode) []hazard.Edge {
-	obj := classify.FuncObject(callee)
-	if obj != nil {
-		if spec, name, ok := w.cat.Lookup(obj); ok {
-			return w.catalogEdges(fn, c, spec, name, pos, mode, false)
-		}
-	}
-	if w.inPackage(callee) {
-		return []hazard.Edge{{Pos: pos, Mode: mode, Callee: callee, Hop: w.hop(callee, ""), Args: w.argTargets(fn, c, callee)}}
-	}
-	if obj == nil {
-		return nil
-	}
-	fact, ok := w.u.Facts.Import(obj)
-	if !ok {
-		return nil
-	}
-	wits := fact.witnesses(obj.Origin().FullName(), pos)
-	for i, wit := range wits {
-		// A helper elsewhere that uses http.DefaultTransport re-enters
-		// when this package instruments the default transport.
-		if wit.Notes&hazard.NoteDefaultTransport != 0 && w.classify.InstrumentedDefault.IsValid() {
-			d := w.classify.DefaultTransportWitness()
-			d.Chain, d.Sink = wit.Chain, wit.Sink
-			wits[i] = d
-		}
-	}
-	return []hazard.Edge{{Pos: pos, Mode: mode, Direct: wits}}
-}
-
-// argTargets returns, for each function-typed parameter of callee, the
-// targets of the argument call c passes for it (nil for the others): what
-// a call of that parameter inside callee calls, from this call site.
-func (w *walker) argTargets(fn *ssa.Function, c *ssa.CallCommon, callee *ssa.Function) [][]hazard.Edge {
-	if c == nil {
-		return nil
-	}
-	args := c.Args
-	if c.IsInvoke() {
-		args = append([]ssa.Value{c.Value}, c.Args...) // the receiver is the method's first parameter
-	}
-	var out [][]hazard.Edge
-	for i, p := range callee.Params {
-		if i >= len(args) || !isFuncType(p.Type()) || len(*p.Referrers()) == 0 {
-			continue
-		}
-		if out == nil {
-			out = make([][]hazard.Edge, len(callee.Params))
-		}
-		for _, src := range w.flow.funcSources(args[i]) {
-			out[i] = append(out[i], w.valueEdges(fn, nil, src, token.NoPos, hazard.SyncCall)...)
-		}
-	}
-	return out
-}
-
-// catalogEdges applies a catalog entry at a call.
-func (w *walker) catalogEdges(fn *ssa.Function, c *ssa.CallCommon, spec catalog.Spec, name string, pos token.Pos, mode hazard.Mode, invoke bool) []hazard.Edge {
-	sink := func(wit hazard.Witness) []hazard.Edge {
-		if wit.What == "" {
-			wit.What = spec.What
-		}
-		wit.Fix = spec.Fix
-		wit.Sink = name
-		wit.Chain = []hazard.Hop{{Name: name, Qual: name, Pos: pos}}
-		return []hazard.Edge{{Pos: pos, Mode: mode, Direct: []hazard.Witness{wit}}}
-	}
-	args := func() []ssa.Value {
-		if c == nil {
-			return nil
-		}
-		if !invoke && c.Signature().Recv() != nil && len(c.Args) > 0 {
-			return c.Args[1:] // static method call: receiver first
-		}
-		return c.Args
-	}
-	switch spec.Kind {
-	case catalog.SafeCall:
-		return nil
-	case catalog.PlainSink:
-		return sink(hazard.Witness{Cat: spec.Category, Pipe: spec.Pipeline})
-	case catalog.DefaultHTTP:
-		return sink(w.classify.DefaultTransportWitness())
-	case catalog.HTTPClientCall:
-		if c == nil || len(c.Args) == 0 {
-			return sink(hazard.Witness{Cat: catalog.Network, What: "an HTTP request", Notes: hazard.NoteUnknownTransport})
-		}
-		return sink(w.classify.ClientWitness(c.Args[0]))
-	case catalog.RoundTripper:
-		return sink(hazard.Witness{Cat: catalog.Reentrancy, Pipe: catalog.InstrumentedPipeline, Base: catalog.Network,
-			What: "the otelhttp transport starts a span for the request"})
-	case catalog.SlogLoggerCall:
-		if c != nil && len(c.Args) > 0 && w.classify.BridgedLogger(c.Args[0]) {
-			return sink(classify.BridgedLoggerWitness())
-		}
-		return nil
-	case catalog.SlogDefaultCall:
-		if w.classify.BridgedDefault.IsValid() {
-			return sink(w.classify.BridgedDefaultWitness())
-		}
-		return nil
-	case catalog.GRPCConnCall:
-		if c == nil || len(c.Args) == 0 {
-			return sink(hazard.Witness{Cat: catalog.Network, What: "a gRPC call"})
-		}
-		return sink(w.classify.GRPCWitness(c.Args[0]))
-	case catalog.CallsArgs, catalog.CallsArgsAsync, catalog.OnceDo:
-		m := mode
-		wrapper := ""
-		switch spec.Kind {
-		case catalog.CallsArgsAsync:
-			m = hazard.AsyncCall
-			wrapper = name
-		case catalog.OnceDo:
-			wrapper = name
-			if c != nil && !w.localOnce(fn, c) {
-				m = hazard.OnceCached
-			}
-		}
-		var edges []hazard.Edge
-		a := args()
-		for _, i := range spec.Args {
-			if i >= len(a) {
-				continue
-			}
-			for _, src := range w.flow.funcSources(a[i]) {
-				for _, e := range w.valueEdges(fn, nil, src, pos, m) {
-					if e.Wrapper == "" {
-						e.Wrapper = wrapper
-					}
-					edges = append(edges, e)
-				}
-			}
-		}
-		return edges
-	}
-	return nil
-}
-
-// localOnce reports whether the sync.Once of a Do call is a local variable
-// of the calling function: made anew on every call, it caches nothing.
-func (w *walker) localOnce(fn *ssa.Function, c *ssa.CallCommon) bool {
-	if len(c.Args) == 0 {
-		return false
-	}
-	alloc, ok := c.Args[0].(*ssa.Alloc)
-	return ok && createdIn(alloc.Parent(), fn)
+	return w.ignores.At(w.u.Fset, w.posOf(pos))
 }
 
 // concreteTypes returns the concrete types that flow to an interface value.
@@ -430,78 +171,4 @@ func (w *walker) concreteTypes(v ssa.Value) []types.Type {
 	}
 	sort.Slice(out, func(i, j int) bool { return types.TypeString(out[i], nil) < types.TypeString(out[j], nil) })
 	return out
-}
-
-// displayName names a function of this package as Go's stack traces do,
-// without the package: getHostIP, (*P).lookup, P.get, (*P).OnStart.func1.
-func (w *walker) displayName(fn *ssa.Function) string {
-	if o := fn.Origin(); o != nil {
-		fn = o
-	}
-	if p := fn.Parent(); p != nil {
-		idx := 0
-		for i, a := range p.AnonFuncs {
-			if a == fn {
-				idx = i + 1
-			}
-		}
-		if p.Parent() == nil {
-			return w.displayName(p) + ".func" + itoa(idx)
-		}
-		return w.displayName(p) + "." + itoa(idx)
-	}
-	obj := classify.FuncObject(fn)
-	if obj == nil {
-		return strings.TrimSuffix(strings.TrimSuffix(fn.Name(), "$bound"), "$thunk")
-	}
-	if obj.Pkg() != nil && obj.Pkg() != w.u.Pkg {
-		return obj.FullName()
-	}
-	sig := obj.Signature()
-	if sig.Recv() == nil {
-		return obj.Name()
-	}
-	return recvString(sig.Recv().Type(), w.u.Pkg, true) + "." + obj.Name()
-}
-
-// recvString prints a receiver type: *P or P, qualified by package name
-// outside pkg; in a method name, a pointer receiver is parenthesised.
-func recvString(t types.Type, pkg *types.Package, paren bool) string {
-	ptr := false
-	if p, ok := t.(*types.Pointer); ok {
-		ptr, t = true, p.Elem()
-	}
-	name := types.TypeString(t, func(p *types.Package) string {
-		if p == pkg {
-			return ""
-		}
-		return p.Name()
-	})
-	if i := strings.IndexByte(name, '['); i >= 0 {
-		name = name[:i] // generic receivers: the type's name
-	}
-	switch {
-	case ptr && paren:
-		return "(*" + name + ")"
-	case ptr:
-		return "*" + name
-	}
-	return name
-}
-
-func itoa(i int) string {
-	const digits = "0123456789"
-	if i < 10 {
-		return digits[i : i+1]
-	}
-	return itoa(i/10) + digits[i%10:i%10+1]
-}
-
-// ignoreAt returns the directive on the line where the call at pos starts.
-// Most packages have none: then no position is mapped at all.
-func (w *walker) ignoreAt(pos token.Pos) *directive.Directive {
-	if !w.ignores.HasLines() {
-		return nil
-	}
-	return w.ignores.At(w.u.Fset, w.posOf(pos))
 }

@@ -95,7 +95,7 @@ func (w *walker) privateMemory(addr ssa.Value) bool {
 		if g.Pkg != w.pkg || !plainValue(g.Type().(*types.Pointer).Elem()) {
 			return false
 		}
-		for _, writer := range w.flow.globalWriters[g] {
+		for _, writer := range w.flow.GlobalWriters(g) {
 			if writer.Synthetic != "package initializer" {
 				return false
 			}

@@ -19,7 +19,9 @@ import (
 	"github.com/spanhotpath/spanhotpath/internal/classify"
 	"github.com/spanhotpath/spanhotpath/internal/directive"
 	"github.com/spanhotpath/spanhotpath/internal/faults"
+	"github.com/spanhotpath/spanhotpath/internal/flow"
 	"github.com/spanhotpath/spanhotpath/internal/hazard"
+	"github.com/spanhotpath/spanhotpath/internal/roots"
 )
 
 // Unit is one type-checked package to analyse.
@@ -58,7 +60,8 @@ func Analyze(u *Unit, cat *catalog.Catalog) (findings []hazard.Finding, err erro
 		res := hazard.Solve(w, cat, w.funcs)
 		w.res = res
 		w.exportFacts()
-		for _, root := range w.roots() {
+		finder := &roots.Finder{Prog: w.pkg.Prog, Cat: cat, Reviewed: w.Reviewed, Promoted: w.External}
+		for _, root := range finder.Find(u.Pkg) {
 			for _, f := range res.Findings(&root) {
 				if f.Suppressed == nil {
 					f.Fix = w.hoistFix(f)
@@ -108,13 +111,13 @@ func mayHaveRoots(u *Unit, cat *catalog.Catalog) bool {
 	if len(cat.Roots()) > 0 {
 		return true
 	}
-	ifaces := hookInterfaces(importedPackages(u.Pkg))
+	ifaces := roots.HookInterfaces(roots.ImportedPackages(u.Pkg))
 	if len(ifaces) == 0 {
 		return false
 	}
-	for _, n := range declaredTypes(u) {
+	for _, n := range roots.DeclaredTypes(u.Pkg) {
 		for _, h := range ifaces {
-			if implementer(n, h.iface) != nil {
+			if roots.Implementer(n, h.Iface) != nil {
 				return true
 			}
 		}
@@ -191,7 +194,7 @@ func newWalker(u *Unit, cat *catalog.Catalog, dirs *directive.Set) *walker {
 		u:       u,
 		cat:     cat,
 		pkg:     pkg,
-		flow:    newFlowIndex(),
+		flow:    flow.New(),
 		known:   make(map[*ssa.Function]bool),
 		ignores: dirs,
 	}
@@ -213,8 +216,8 @@ func newWalker(u *Unit, cat *catalog.Catalog, dirs *directive.Set) *walker {
 		Fset:         u.Fset,
 		DefaultWhere: "this package",
 	}
-	w.classify.InstrumentedDefault = w.classify.FindInstrumentedDefault(w.flow.defaultTransportStores())
-	w.classify.BridgedDefault = w.classify.FindBridgedDefault(w.flow.setDefaultCalls())
+	w.classify.InstrumentedDefault = w.classify.FindInstrumentedDefault(storedValues(w.flow.GlobalStores(catalog.PkgHTTP, "DefaultTransport")))
+	w.classify.BridgedDefault = w.classify.FindBridgedDefault(w.flow.CallsTo(catalog.SlogSetDefault))
 	w.resolver = &classify.Resolver{Cat: cat, Src: w, Classifier: w.classify}
 	return w
 }
@@ -283,4 +286,13 @@ func (w *walker) callStarts() map[token.Pos]token.Pos {
 		}
 	}
 	return w.starts
+}
+
+// storedValues returns the values of stores.
+func storedValues(stores []*ssa.Store) []ssa.Value {
+	out := make([]ssa.Value, len(stores))
+	for i, s := range stores {
+		out[i] = s.Val
+	}
+	return out
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/spanhotpath/spanhotpath/internal/catalog"
 	"github.com/spanhotpath/spanhotpath/internal/classify"
 	"github.com/spanhotpath/spanhotpath/internal/directive"
+	"github.com/spanhotpath/spanhotpath/internal/flow"
 	"github.com/spanhotpath/spanhotpath/internal/hazard"
 )
 
@@ -23,7 +24,7 @@ type walker struct {
 	starts   map[token.Pos]token.Pos // call Lparen -> call expression start
 	ignores  *directive.Set
 	pkg      *ssa.Package
-	flow     *flowIndex
+	flow     *flow.Index
 	funcs    []*ssa.Function // every function with a body, in a stable order
 	known    map[*ssa.Function]bool
 	classify *classify.Classifier
@@ -39,7 +40,7 @@ func (w *walker) discover(fn *ssa.Function) {
 	}
 	w.known[fn] = true
 	w.funcs = append(w.funcs, fn)
-	w.flow.add(fn)
+	w.flow.Add(fn)
 	for _, anon := range fn.AnonFuncs {
 		w.discover(anon)
 	}
@@ -92,9 +93,9 @@ func (w *walker) Reviewed(fn *ssa.Function) *directive.Directive {
 
 // Sources, FuncSources and StoredIn implement classify.Source with the
 // package's value flow.
-func (w *walker) Sources(v ssa.Value) []ssa.Value     { return w.flow.sources(v) }
-func (w *walker) FuncSources(v ssa.Value) []ssa.Value { return w.flow.funcSources(v) }
-func (w *walker) StoredIn(v ssa.Value) string         { return w.flow.storedIn[v] }
+func (w *walker) Sources(v ssa.Value) []ssa.Value     { return w.flow.Sources(v) }
+func (w *walker) FuncSources(v ssa.Value) []ssa.Value { return w.flow.FuncSources(v) }
+func (w *walker) StoredIn(v ssa.Value) string         { return w.flow.StoredIn(v) }
 
 // Local implements classify.Source: the package's own code.
 func (w *walker) Local(fn *ssa.Function) bool { return w.inPackage(fn) }
@@ -152,7 +153,7 @@ func (w *walker) Ignored(pos token.Pos) *directive.Directive {
 func (w *walker) concreteTypes(v ssa.Value) []types.Type {
 	var out []types.Type
 	seen := make(map[string]bool)
-	for _, src := range w.flow.sources(v) {
+	for _, src := range w.flow.Sources(v) {
 		t := src.Type()
 		if g, ok := src.(*ssa.Global); ok {
 			t = g.Type().Underlying().(*types.Pointer).Elem()

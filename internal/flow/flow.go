@@ -1,39 +1,51 @@
-package perpkg
+// Package flow answers "which values can this value be" on demand, from an
+// index of where a set of functions store values: through phis,
+// conversions, fields, package variables, local variables, parameters (from
+// the calls of their function), free variables and returns. It is
+// field-based (a field stands for that field of every value of its type)
+// and bounded per query.
+package flow
 
 import (
 	"go/types"
 
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/spanhotpath/spanhotpath/internal/catalog"
 	"github.com/spanhotpath/spanhotpath/internal/classify"
 )
 
-// flowIndex records, for one package, where values are stored: the
-// demand-driven value flow below answers "what can this value be" by
-// looking them up. Only the analysed package's code is indexed: values that
-// come from other packages are unknown, and the walk does not follow them.
-type flowIndex struct {
+// Index records where the indexed functions store values. Values that
+// come from code it does not index are leaves.
+type Index struct {
+	// Callers, if set, adds the call sites a call graph knows for fn to
+	// its static ones (whole-program mode: calls through interfaces and
+	// function values).
+	Callers func(fn *ssa.Function) []*ssa.CallCommon
+
 	fieldStores   map[*types.Var][]ssa.Value          // struct field (origin) -> stored values
 	globalStores  map[*ssa.Global][]ssa.Value         // package variable -> stored values
 	callers       map[*ssa.Function][]*ssa.CallCommon // static call sites, for parameters
 	closures      map[*ssa.Function][]*ssa.MakeClosure
 	storedIn      map[ssa.Value]string // value -> name of the variable or field it is stored in
 	globalWriters map[*ssa.Global][]*ssa.Function
+	globalSites   map[*ssa.Global][]*ssa.Store
 }
 
-func newFlowIndex() *flowIndex {
-	return &flowIndex{
+// New returns an empty index.
+func New() *Index {
+	return &Index{
 		fieldStores:   make(map[*types.Var][]ssa.Value),
 		globalStores:  make(map[*ssa.Global][]ssa.Value),
 		callers:       make(map[*ssa.Function][]*ssa.CallCommon),
 		closures:      make(map[*ssa.Function][]*ssa.MakeClosure),
 		storedIn:      make(map[ssa.Value]string),
 		globalWriters: make(map[*ssa.Global][]*ssa.Function),
+		globalSites:   make(map[*ssa.Global][]*ssa.Store),
 	}
 }
 
-func (ix *flowIndex) add(fn *ssa.Function) {
+// Add indexes the stores, closures and static calls of fn.
+func (ix *Index) Add(fn *ssa.Function) {
 	for _, b := range fn.Blocks {
 		for _, instr := range b.Instrs {
 			switch instr := instr.(type) {
@@ -47,6 +59,7 @@ func (ix *flowIndex) add(fn *ssa.Function) {
 				case *ssa.Global:
 					ix.globalStores[addr] = append(ix.globalStores[addr], instr.Val)
 					ix.globalWriters[addr] = append(ix.globalWriters[addr], fn)
+					ix.globalSites[addr] = append(ix.globalSites[addr], instr)
 					ix.storedIn[instr.Val] = addr.Name()
 				}
 			case *ssa.MakeClosure:
@@ -66,31 +79,36 @@ func (ix *flowIndex) add(fn *ssa.Function) {
 // was found so far (the walk then under-reports rather than hangs).
 const maxFlowNodes = 512
 
-// Sources implements classify.Oracle.
-func (ix *flowIndex) Sources(v ssa.Value) []ssa.Value { return ix.sources(v) }
-
-// defaultTransportStores returns the values the package stores into
-// http.DefaultTransport.
-func (ix *flowIndex) defaultTransportStores() []ssa.Value {
-	for g, vals := range ix.globalStores {
-		if g.Pkg != nil && g.Pkg.Pkg.Path() == catalog.PkgHTTP && g.Name() == "DefaultTransport" {
-			return vals
+// GlobalStores returns the stores the indexed functions make into the
+// package variable pkgPath.name.
+func (ix *Index) GlobalStores(pkgPath, name string) []*ssa.Store {
+	var out []*ssa.Store
+	for g, sites := range ix.globalSites {
+		if g.Pkg != nil && g.Pkg.Pkg.Path() == pkgPath && g.Name() == name {
+			out = append(out, sites...)
 		}
 	}
-	return nil
+	return out
 }
 
-// setDefaultCalls returns the package's calls of slog.SetDefault.
-func (ix *flowIndex) setDefaultCalls() []*ssa.CallCommon {
+// CallsTo returns the indexed static calls of the function named name.
+func (ix *Index) CallsTo(name string) []*ssa.CallCommon {
+	var out []*ssa.CallCommon
 	for callee, sites := range ix.callers {
-		if obj := classify.FuncObject(callee); obj != nil && obj.FullName() == catalog.SlogSetDefault {
-			return sites
+		if obj := classify.FuncObject(callee); obj != nil && obj.FullName() == name {
+			out = append(out, sites...)
 		}
 	}
-	return nil
+	return out
 }
 
-// sources returns the values that can flow into v within the package:
+// GlobalWriters returns the functions that store into g.
+func (ix *Index) GlobalWriters(g *ssa.Global) []*ssa.Function { return ix.globalWriters[g] }
+
+// StoredIn names the variable or field v is stored in, or "".
+func (ix *Index) StoredIn(v ssa.Value) string { return ix.storedIn[v] }
+
+// Sources returns the values that can flow into v within the package:
 // leaves of the flow through phis, interface conversions, loads from
 // fields, package variables and local variables, parameters (from static
 // call sites), free variables and in-package call results. A leaf is a
@@ -98,14 +116,14 @@ func (ix *flowIndex) setDefaultCalls() []*ssa.CallCommon {
 // function, a closure, a call into another package, a constant, or a
 // package variable of another package (the Global itself stands for the
 // value stored in it).
-func (ix *flowIndex) sources(v ssa.Value) []ssa.Value { return ix.flow(v, false) }
+func (ix *Index) Sources(v ssa.Value) []ssa.Value { return ix.flow(v, false) }
 
-// funcSources is sources for a function value about to be called: a
+// FuncSources is Sources for a function value about to be called: a
 // function-typed parameter is a leaf (the engine resolves it per caller,
 // instead of merging what every caller passes).
-func (ix *flowIndex) funcSources(v ssa.Value) []ssa.Value { return ix.flow(v, true) }
+func (ix *Index) FuncSources(v ssa.Value) []ssa.Value { return ix.flow(v, true) }
 
-func (ix *flowIndex) flow(v ssa.Value, stopAtFuncParams bool) []ssa.Value {
+func (ix *Index) flow(v ssa.Value, stopAtFuncParams bool) []ssa.Value {
 	var out []ssa.Value
 	seen := make(map[ssa.Value]bool)
 	var visit func(v ssa.Value)
@@ -151,9 +169,9 @@ func (ix *flowIndex) flow(v ssa.Value, stopAtFuncParams bool) []ssa.Value {
 					idx = i
 				}
 			}
-			for _, c := range ix.callers[fn] {
-				if idx >= 0 && idx < len(c.Args) {
-					visit(c.Args[idx])
+			for _, c := range ix.callSites(fn) {
+				if arg := argFor(c, idx); arg != nil {
+					visit(arg)
 				}
 			}
 		case *ssa.FreeVar:
@@ -187,6 +205,31 @@ func (ix *flowIndex) flow(v ssa.Value, stopAtFuncParams bool) []ssa.Value {
 	return out
 }
 
+// callSites returns the calls of fn: static, and those the call graph
+// adds.
+func (ix *Index) callSites(fn *ssa.Function) []*ssa.CallCommon {
+	sites := ix.callers[fn]
+	if ix.Callers != nil {
+		sites = append(sites[:len(sites):len(sites)], ix.Callers(fn)...)
+	}
+	return sites
+}
+
+// argFor returns the argument call c passes for the callee's parameter
+// idx (an interface method call passes its receiver first).
+func argFor(c *ssa.CallCommon, idx int) ssa.Value {
+	if c.IsInvoke() {
+		if idx == 0 {
+			return c.Value
+		}
+		idx--
+	}
+	if idx < 0 || idx >= len(c.Args) {
+		return nil
+	}
+	return c.Args[idx]
+}
+
 // isLeafCall reports whether a call with a body is still a leaf of the flow:
 // calls into other packages are (their bodies are not indexed).
 func isLeafCall(fn *ssa.Function) bool {
@@ -194,7 +237,7 @@ func isLeafCall(fn *ssa.Function) bool {
 }
 
 // visitLoad visits what is stored at address addr.
-func (ix *flowIndex) visitLoad(addr ssa.Value, visit func(ssa.Value), out *[]ssa.Value) {
+func (ix *Index) visitLoad(addr ssa.Value, visit func(ssa.Value), out *[]ssa.Value) {
 	switch addr := addr.(type) {
 	case *ssa.FieldAddr:
 		if f := classify.FieldOf(addr.X.Type(), addr.Field, true); f != nil {
@@ -227,7 +270,7 @@ func (ix *flowIndex) visitLoad(addr ssa.Value, visit func(ssa.Value), out *[]ssa
 
 // bindings returns the values bound to free variable v where its closure
 // is made.
-func (ix *flowIndex) bindings(v *ssa.FreeVar) []ssa.Value {
+func (ix *Index) bindings(v *ssa.FreeVar) []ssa.Value {
 	fn := v.Parent()
 	idx := -1
 	for i, fv := range fn.FreeVars {
@@ -244,7 +287,7 @@ func (ix *flowIndex) bindings(v *ssa.FreeVar) []ssa.Value {
 	return out
 }
 
-func (ix *flowIndex) visitReturns(fn *ssa.Function, index int, visit func(ssa.Value)) {
+func (ix *Index) visitReturns(fn *ssa.Function, index int, visit func(ssa.Value)) {
 	for _, b := range fn.Blocks {
 		if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok && index < len(ret.Results) {
 			visit(ret.Results[index])

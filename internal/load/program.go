@@ -1,0 +1,286 @@
+package load
+
+import (
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"os"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"golang.org/x/tools/go/gcexportdata"
+	"golang.org/x/tools/go/packages"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/spanhotpath/spanhotpath/internal/directive"
+)
+
+// Program is a whole program in one type universe, built as SSA: every
+// package outside the standard library from source, with bodies; the
+// standard library from export data, without (the catalog models it).
+type Program struct {
+	Fset *token.FileSet
+	SSA  *ssa.Program
+	// Packages maps each package of the graph that was loaded to its SSA
+	// package (test variants are packages of their own).
+	Packages map[*packages.Package]*ssa.Package
+	// Syntax holds the files and type information of the root packages
+	// (the patterns' packages), for fixes.
+	Syntax map[*packages.Package]*Unit
+	// Directives holds the //spanhotpath:ignore directives of every
+	// package loaded from source.
+	Directives map[*ssa.Package]*directive.Set
+	// Errors are the packages that could not be loaded, with why.
+	Errors []ProgramError
+}
+
+// ProgramError is why a package of the graph is not in the program.
+type ProgramError struct {
+	Pkg   *packages.Package
+	Lines []string
+}
+
+// LoadProgram type-checks and builds the packages of g. A package that
+// fails to load, and the packages that import it, are left out and
+// reported; the rest of the program is built.
+func LoadProgram(g *Graph) *Program {
+	lp := &programLoader{
+		prog: &Program{
+			Fset:       token.NewFileSet(),
+			Packages:   make(map[*packages.Package]*ssa.Package),
+			Syntax:     make(map[*packages.Package]*Unit),
+			Directives: make(map[*ssa.Package]*directive.Set),
+		},
+		roots:   make(map[*packages.Package]bool),
+		types:   make(map[*packages.Package]*types.Package),
+		units:   make(map[*packages.Package]*Unit),
+		stdView: make(map[string]*types.Package),
+	}
+	for _, p := range g.Roots {
+		lp.roots[p] = true
+	}
+	lp.check(g)
+	lp.build(g)
+	return lp.prog
+}
+
+type programLoader struct {
+	prog  *Program
+	roots map[*packages.Package]bool
+
+	mu      sync.Mutex
+	types   map[*packages.Package]*types.Package // every package type-checked or imported
+	units   map[*packages.Package]*Unit          // packages from source
+	stdView map[string]*types.Package            // the standard library, from export data, shared
+	errs    map[*packages.Package][]string
+}
+
+// check type-checks every package outside the standard library from
+// source, in dependency order, as many at a time as there are CPUs.
+func (lp *programLoader) check(g *Graph) {
+	var todo []*packages.Package
+	index := make(map[*packages.Package]int)
+	for _, p := range g.All {
+		if IsStandard(p) {
+			continue
+		}
+		index[p] = len(todo)
+		todo = append(todo, p)
+	}
+	waiting := make([]int, len(todo))
+	importers := make([][]int, len(todo))
+	for i, p := range todo {
+		for _, imp := range p.Imports {
+			if j, ok := index[imp]; ok {
+				waiting[i]++
+				importers[j] = append(importers[j], i)
+			}
+		}
+	}
+	lp.errs = make(map[*packages.Package][]string)
+	ready := make(chan int, len(todo))
+	for i := range todo {
+		if waiting[i] == 0 {
+			ready <- i
+		}
+	}
+	remaining := len(todo)
+	if remaining == 0 {
+		close(ready)
+	}
+	var sched sync.Mutex
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range ready {
+				lp.checkOne(todo[i])
+				sched.Lock()
+				for _, j := range importers[i] {
+					if waiting[j]--; waiting[j] == 0 {
+						ready <- j
+					}
+				}
+				if remaining--; remaining == 0 {
+					close(ready)
+				}
+				sched.Unlock()
+			}
+		}()
+	}
+	wg.Wait()
+	for _, p := range todo {
+		if lines := lp.errs[p]; len(lines) > 0 {
+			lp.prog.Errors = append(lp.prog.Errors, ProgramError{Pkg: p, Lines: lines})
+		}
+	}
+}
+
+func (lp *programLoader) fail(p *packages.Package, lines ...string) {
+	lp.mu.Lock()
+	defer lp.mu.Unlock()
+	lp.errs[p] = append(lp.errs[p], lines...)
+}
+
+func (lp *programLoader) checkOne(p *packages.Package) {
+	if lines := Errors(p); len(lines) > 0 {
+		lp.fail(p, lines...)
+		return
+	}
+	lp.mu.Lock()
+	for _, imp := range p.Imports {
+		if !IsStandard(imp) && lp.types[imp] == nil && imp.PkgPath != "unsafe" {
+			lp.mu.Unlock()
+			lp.fail(p, fmt.Sprintf("not analysed: its import %s has errors", imp.ID))
+			return
+		}
+	}
+	lp.mu.Unlock()
+	files := make([]*ast.File, 0, len(p.CompiledGoFiles))
+	for _, name := range p.CompiledGoFiles {
+		src, err := os.ReadFile(name)
+		if err != nil {
+			lp.fail(p, err.Error())
+			return
+		}
+		f, err := parser.ParseFile(lp.prog.Fset, name, src, parser.ParseComments|parser.SkipObjectResolution)
+		if err != nil {
+			lp.fail(p, err.Error())
+			return
+		}
+		files = append(files, f)
+	}
+	info := newInfo()
+	var errs []string
+	cfg := &types.Config{
+		Importer: importerFunc(func(path string) (*types.Package, error) { return lp.importFor(p, path) }),
+		Sizes:    p.TypesSizes,
+		Error:    func(err error) { errs = append(errs, err.Error()) },
+	}
+	if p.Module != nil && p.Module.GoVersion != "" {
+		cfg.GoVersion = "go" + p.Module.GoVersion
+	}
+	pkg, _ := cfg.Check(p.PkgPath, lp.prog.Fset, files, info)
+	if len(errs) > 0 {
+		sort.Strings(errs)
+		lp.fail(p, strings.Join(errs, "\n"))
+		return
+	}
+	lp.mu.Lock()
+	lp.types[p] = pkg
+	lp.units[p] = &Unit{Files: files, Types: pkg, Info: info}
+	lp.mu.Unlock()
+}
+
+// importFor imports path for p: a package of the program as type-checked
+// from source, the standard library from export data into the shared view.
+func (lp *programLoader) importFor(p *packages.Package, path string) (*types.Package, error) {
+	if path == "unsafe" {
+		return types.Unsafe, nil
+	}
+	imp := p.Imports[path]
+	if imp == nil {
+		return nil, fmt.Errorf("no metadata for import %q", path)
+	}
+	lp.mu.Lock()
+	defer lp.mu.Unlock()
+	if pkg := lp.types[imp]; pkg != nil {
+		return pkg, nil
+	}
+	if !IsStandard(imp) {
+		return nil, fmt.Errorf("%s was not loaded", imp.ID)
+	}
+	if pkg := lp.stdView[imp.PkgPath]; pkg != nil && pkg.Complete() {
+		lp.types[imp] = pkg
+		return pkg, nil
+	}
+	f, err := os.Open(imp.ExportFile)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	r, err := gcexportdata.NewReader(f) //nolint:staticcheck // SA1019: the go command of Go 1.26 writes archives
+	if err != nil {
+		return nil, fmt.Errorf("reading export data of %s: %v", imp.ID, err)
+	}
+	pkg, err := gcexportdata.Read(r, lp.prog.Fset, lp.stdView, imp.PkgPath)
+	if err != nil {
+		return nil, fmt.Errorf("reading export data of %s: %v", imp.ID, err)
+	}
+	lp.types[imp] = pkg
+	return pkg, nil
+}
+
+// build creates the SSA program: the standard library's packages from
+// types, the others with their syntax, and builds every body.
+func (lp *programLoader) build(g *Graph) {
+	prog := ssa.NewProgram(lp.prog.Fset, ssa.InstantiateGenerics)
+	lp.prog.SSA = prog
+	created := make(map[*types.Package]*ssa.Package)
+	// The standard library first: every package the view holds, those
+	// reached only through export data included.
+	paths := make([]string, 0, len(lp.stdView))
+	for path := range lp.stdView {
+		paths = append(paths, path)
+	}
+	sort.Strings(paths)
+	for _, path := range paths {
+		pkg := lp.stdView[path]
+		created[pkg] = prog.CreatePackage(pkg, nil, nil, true)
+	}
+	for _, p := range g.All {
+		u := lp.units[p]
+		if u == nil {
+			if pkg := lp.types[p]; pkg != nil && created[pkg] != nil {
+				lp.prog.Packages[p] = created[pkg]
+			}
+			continue
+		}
+		sp := prog.CreatePackage(u.Types, u.Files, u.Info, false)
+		created[u.Types] = sp
+		lp.prog.Packages[p] = sp
+		lp.prog.Directives[sp] = directive.Parse(lp.prog.Fset, u.Files, u.Info)
+		if lp.roots[p] {
+			lp.prog.Syntax[p] = u
+		}
+	}
+	prog.Build()
+}
+
+func newInfo() *types.Info {
+	return &types.Info{
+		Types:        make(map[ast.Expr]types.TypeAndValue),
+		Defs:         make(map[*ast.Ident]types.Object),
+		Uses:         make(map[*ast.Ident]types.Object),
+		Implicits:    make(map[ast.Node]types.Object),
+		Instances:    make(map[*ast.Ident]types.Instance),
+		Scopes:       make(map[ast.Node]*types.Scope),
+		Selections:   make(map[*ast.SelectorExpr]*types.Selection),
+		FileVersions: make(map[*ast.File]string),
+	}
+}

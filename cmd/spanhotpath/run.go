@@ -31,6 +31,7 @@ type options struct {
 	writeBaseline string
 	explain       string
 	fix           bool
+	program       bool
 	patterns      []string
 }
 
@@ -182,6 +183,7 @@ func parseFlags(args []string, stdout io.Writer) (*options, *catalog.Catalog, er
 	fs.StringVar(&opts.writeBaseline, "write-baseline", "", "write all current findings to this baseline `file` and exit 0")
 	fs.StringVar(&opts.explain, "explain", "", "print the documentation of a `category` (reentrancy, deadlock, network, io, directive) and exit")
 	fs.BoolVar(&opts.fix, "fix", false, "apply suggested fixes, then report what is left")
+	fs.BoolVar(&opts.program, "program", false, "analyse the packages as one program: follow interface and function values across packages (whole-program call graph)")
 
 	// Fresh flags per parse, so that parsing twice (tests) starts from the
 	// defaults.
@@ -292,7 +294,11 @@ func analyze(cat *catalog.Catalog, opts *options, stderr io.Writer) *result {
 		res.config = true
 		return res
 	}
-	res.run = driver.PerPackage(g, cat, 0)
+	if opts.program {
+		res.run, _ = driver.Program(g, cat)
+	} else {
+		res.run = driver.PerPackage(g, cat, 0)
+	}
 	res.errors = printErrors(stderr, res.run.Errors, cwd)
 	res.failed = len(res.errors) > 0
 	res.findings = collect(res.run, cwd)

@@ -32,7 +32,7 @@ type Source interface {
 	External(fn *types.Func, pos token.Pos) []hazard.Witness
 	// Implementations returns the methods an interface method call in
 	// caller can run.
-	Implementations(caller *ssa.Function, c *ssa.CallCommon) []*ssa.Function
+	Implementations(caller *ssa.Function, call ssa.CallInstruction) []*ssa.Function
 	// Hop names a call of fn, a Local function (label: the variable a
 	// once-cached function is stored in, if any).
 	Hop(fn *ssa.Function, label string) *hazard.Hop
@@ -67,7 +67,7 @@ func (r *Resolver) Edges(fn *ssa.Function) []hazard.Edge {
 			} else if held[call] {
 				mode = hazard.LockedCall
 			}
-			es := r.resolve(fn, call.Common(), mode)
+			es := r.resolve(fn, call, mode)
 			if d := r.Src.Ignored(call.Pos()); d != nil {
 				for i := range es {
 					es[i].Ignored = d
@@ -83,7 +83,8 @@ func (r *Resolver) Edges(fn *ssa.Function) []hazard.Edge {
 }
 
 // resolve returns the edges of one call.
-func (r *Resolver) resolve(fn *ssa.Function, c *ssa.CallCommon, mode hazard.Mode) []hazard.Edge {
+func (r *Resolver) resolve(fn *ssa.Function, call ssa.CallInstruction, mode hazard.Mode) []hazard.Edge {
+	c := call.Common()
 	pos := c.Pos()
 	if _, ok := c.Value.(*ssa.Builtin); ok {
 		return nil
@@ -102,7 +103,7 @@ func (r *Resolver) resolve(fn *ssa.Function, c *ssa.CallCommon, mode hazard.Mode
 			return []hazard.Edge{{Pos: pos, Mode: mode, Direct: []hazard.Witness{wit}}}
 		}
 		var edges []hazard.Edge
-		for _, callee := range r.Src.Implementations(fn, c) {
+		for _, callee := range r.Src.Implementations(fn, call) {
 			edges = append(edges, r.target(fn, c, callee, pos, mode)...)
 		}
 		return edges

@@ -72,5 +72,12 @@ func BridgedLoggerWitness() hazard.Witness {
 func (c *Classifier) BridgedDefaultWitness() hazard.Witness {
 	p := c.Fset.Position(c.BridgedDefault)
 	return hazard.Witness{Cat: catalog.Reentrancy, Pipe: catalog.LogPipeline,
-		What: "slog's default logger is bridged to OpenTelemetry by otelslog in " + c.DefaultWhere + " (" + ShortPos(p) + "), so the call emits a log record"}
+		What: "slog's default logger is bridged to OpenTelemetry by otelslog in " + c.bridgeWhere() + " (" + ShortPos(p) + "), so the call emits a log record"}
+}
+
+func (c *Classifier) bridgeWhere() string {
+	if c.BridgeWhere != "" {
+		return c.BridgeWhere
+	}
+	return c.DefaultWhere
 }

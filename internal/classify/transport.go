@@ -16,6 +16,8 @@ import (
 // constants, functions, package variables of code it does not read.
 type Oracle interface {
 	Sources(v ssa.Value) []ssa.Value
+	// CallSources is Sources with every call a leaf.
+	CallSources(v ssa.Value) []ssa.Value
 }
 
 // Classifier applies the call-site rules with one source's value flow and
@@ -28,9 +30,9 @@ type Classifier struct {
 	// instrumented transport (NoPos if it is not, as far as the source
 	// sees); BridgedDefault is where slog's default logger is bridged.
 	InstrumentedDefault, BridgedDefault token.Pos
-	// DefaultWhere names the code the source sees, for messages: "this
-	// package".
-	DefaultWhere string
+	// DefaultWhere and BridgeWhere name the code that sets the default,
+	// for messages: "this package".
+	DefaultWhere, BridgeWhere string
 }
 
 // Whether an HTTP or gRPC call starts a span depends on how its client was
@@ -247,12 +249,25 @@ func IsGRPCStubMethod(m *types.Func) bool {
 // GRPCStubWitness classifies a call on a generated client by the
 // connection it was built on (NewXClient(conn)).
 func (c *Classifier) GRPCStubWitness(client ssa.Value) hazard.Witness {
-	for _, src := range c.Flow.Sources(client) {
-		call, ok := src.(*ssa.Call)
-		if !ok {
-			continue
+	// The constructor's arguments at the call that built this client
+	// first (one constructor builds clients on several connections), the
+	// stub's fields where its body is readable.
+	srcs := append(c.Flow.CallSources(client), c.Flow.Sources(client)...)
+	for _, src := range srcs {
+		// The connection is an argument of the constructor (the stub's
+		// body is elsewhere), or a field of the stub (its body is here).
+		var conns []ssa.Value
+		switch src := src.(type) {
+		case *ssa.Call:
+			conns = src.Call.Args
+		case *ssa.Alloc:
+			for _, r := range *src.Referrers() {
+				if fa, ok := r.(*ssa.FieldAddr); ok && fa.X == src {
+					conns = append(conns, StoresTo(fa)...)
+				}
+			}
 		}
-		for _, a := range call.Call.Args {
+		for _, a := range conns {
 			for _, conn := range c.Flow.Sources(a) {
 				if isGRPCConn(conn.Type()) {
 					wit := c.GRPCWitness(conn)

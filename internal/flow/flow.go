@@ -8,6 +8,7 @@ package flow
 
 import (
 	"go/types"
+	"sort"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -21,6 +22,9 @@ type Index struct {
 	// its static ones (whole-program mode: calls through interfaces and
 	// function values).
 	Callers func(fn *ssa.Function) []*ssa.CallCommon
+	// Opaque, if set, reports the functions whose results are leaves
+	// although they have bodies: code the index does not read.
+	Opaque func(fn *ssa.Function) bool
 
 	fieldStores   map[*types.Var][]ssa.Value          // struct field (origin) -> stored values
 	globalStores  map[*ssa.Global][]ssa.Value         // package variable -> stored values
@@ -29,6 +33,7 @@ type Index struct {
 	storedIn      map[ssa.Value]string // value -> name of the variable or field it is stored in
 	globalWriters map[*ssa.Global][]*ssa.Function
 	globalSites   map[*ssa.Global][]*ssa.Store
+	siteParent    map[*ssa.CallCommon]*ssa.Function
 }
 
 // New returns an empty index.
@@ -41,6 +46,7 @@ func New() *Index {
 		storedIn:      make(map[ssa.Value]string),
 		globalWriters: make(map[*ssa.Global][]*ssa.Function),
 		globalSites:   make(map[*ssa.Global][]*ssa.Store),
+		siteParent:    make(map[*ssa.CallCommon]*ssa.Function),
 	}
 }
 
@@ -69,6 +75,7 @@ func (ix *Index) Add(fn *ssa.Function) {
 			case ssa.CallInstruction:
 				if callee := instr.Common().StaticCallee(); callee != nil {
 					ix.callers[callee] = append(ix.callers[callee], instr.Common())
+					ix.siteParent[instr.Common()] = fn
 				}
 			}
 		}
@@ -102,6 +109,9 @@ func (ix *Index) CallsTo(name string) []*ssa.CallCommon {
 	return out
 }
 
+// CallerOf returns the function that makes the indexed static call c.
+func (ix *Index) CallerOf(c *ssa.CallCommon) *ssa.Function { return ix.siteParent[c] }
+
 // GlobalWriters returns the functions that store into g.
 func (ix *Index) GlobalWriters(g *ssa.Global) []*ssa.Function { return ix.globalWriters[g] }
 
@@ -116,14 +126,27 @@ func (ix *Index) StoredIn(v ssa.Value) string { return ix.storedIn[v] }
 // function, a closure, a call into another package, a constant, or a
 // package variable of another package (the Global itself stands for the
 // value stored in it).
-func (ix *Index) Sources(v ssa.Value) []ssa.Value { return ix.flow(v, false) }
+func (ix *Index) Sources(v ssa.Value) []ssa.Value { return ix.flow(v, 0) }
 
 // FuncSources is Sources for a function value about to be called: a
 // function-typed parameter is a leaf (the engine resolves it per caller,
 // instead of merging what every caller passes).
-func (ix *Index) FuncSources(v ssa.Value) []ssa.Value { return ix.flow(v, true) }
+func (ix *Index) FuncSources(v ssa.Value) []ssa.Value { return ix.flow(v, stopAtFuncParams) }
 
-func (ix *Index) flow(v ssa.Value, stopAtFuncParams bool) []ssa.Value {
+// CallSources is Sources with every call a leaf: where a value is the
+// result of a constructor, the constructor's arguments at that call (not
+// those of every call of it) say how it was built.
+func (ix *Index) CallSources(v ssa.Value) []ssa.Value { return ix.flow(v, stopAtCalls) }
+
+// flowOptions change where a query stops.
+type flowOptions uint8
+
+const (
+	stopAtFuncParams flowOptions = 1 << iota
+	stopAtCalls
+)
+
+func (ix *Index) flow(v ssa.Value, opts flowOptions) []ssa.Value {
 	var out []ssa.Value
 	seen := make(map[ssa.Value]bool)
 	var visit func(v ssa.Value)
@@ -158,7 +181,7 @@ func (ix *Index) flow(v ssa.Value, stopAtFuncParams bool) []ssa.Value {
 				}
 			}
 		case *ssa.Parameter:
-			if stopAtFuncParams && isFuncType(v.Type()) {
+			if opts&stopAtFuncParams != 0 && isFuncType(v.Type()) {
 				out = append(out, v)
 				return
 			}
@@ -184,15 +207,15 @@ func (ix *Index) flow(v ssa.Value, stopAtFuncParams bool) []ssa.Value {
 				}
 			}
 		case *ssa.Extract:
-			if call, ok := v.Tuple.(*ssa.Call); ok {
-				if callee := call.Call.StaticCallee(); callee != nil && len(callee.Blocks) > 0 {
+			if call, ok := v.Tuple.(*ssa.Call); ok && opts&stopAtCalls == 0 {
+				if callee := call.Call.StaticCallee(); callee != nil && len(callee.Blocks) > 0 && !ix.opaque(callee) {
 					ix.visitReturns(callee, v.Index, visit)
 					return
 				}
 			}
 			out = append(out, v)
 		case *ssa.Call:
-			if callee := v.Call.StaticCallee(); callee != nil && len(callee.Blocks) > 0 && callee.Pkg != nil && !isLeafCall(callee) {
+			if callee := v.Call.StaticCallee(); opts&stopAtCalls == 0 && callee != nil && len(callee.Blocks) > 0 && callee.Pkg != nil && !isLeafCall(callee) && !ix.opaque(callee) {
 				ix.visitReturns(callee, 0, visit)
 				return
 			}
@@ -204,6 +227,8 @@ func (ix *Index) flow(v ssa.Value, stopAtFuncParams bool) []ssa.Value {
 	visit(v)
 	return out
 }
+
+func (ix *Index) opaque(fn *ssa.Function) bool { return ix.Opaque != nil && ix.Opaque(fn) }
 
 // callSites returns the calls of fn: static, and those the call graph
 // adds.
@@ -299,4 +324,30 @@ func (ix *Index) visitReturns(fn *ssa.Function, index int, visit func(ssa.Value)
 func isFuncType(t types.Type) bool {
 	_, ok := t.Underlying().(*types.Signature)
 	return ok
+}
+
+// ConcreteTypes returns the concrete types that flow to an interface
+// value, sorted by name.
+func (ix *Index) ConcreteTypes(v ssa.Value) []types.Type {
+	var out []types.Type
+	seen := make(map[string]bool)
+	for _, src := range ix.Sources(v) {
+		t := src.Type()
+		if g, ok := src.(*ssa.Global); ok {
+			t = g.Type().Underlying().(*types.Pointer).Elem()
+		}
+		if types.IsInterface(t) {
+			continue
+		}
+		if c, ok := src.(*ssa.Const); ok && c.IsNil() {
+			continue // a nil interface calls nothing
+		}
+		key := types.TypeString(t, nil)
+		if !seen[key] {
+			seen[key] = true
+			out = append(out, t)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return types.TypeString(out[i], nil) < types.TypeString(out[j], nil) })
+	return out
 }

@@ -86,6 +86,11 @@ func (f *Finding) Path() string {
 		b.WriteString(" of ")
 		b.WriteString(r.Recv)
 	}
+	if r.Note != "" {
+		b.WriteString(" (")
+		b.WriteString(r.Note)
+		b.WriteString(")")
+	}
 	for i, h := range wit.Chain {
 		if i > 0 {
 			b.WriteString(", which")

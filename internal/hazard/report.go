@@ -16,6 +16,7 @@ type Root struct {
 	Fn    *ssa.Function
 	Hook  string           // the method or function name, e.g. OnStart
 	Recv  string           // the implementing type as the message shows it, "" for a function
+	Note  string           // how the hook came to run, shown after Recv: "registered with sdktrace.WithSpanProcessor"
 	Pkg   string           // the package whose readers the message is written for
 	Pipe  catalog.Pipeline // the pipelines whose re-entry runs this hook again
 	Event string           // "span start": the message says "on every <event>"

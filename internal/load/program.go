@@ -32,8 +32,9 @@ type Program struct {
 	// (the patterns' packages), for fixes.
 	Syntax map[*packages.Package]*Unit
 	// Directives holds the //spanhotpath:ignore directives of every
-	// package loaded from source.
-	Directives map[*ssa.Package]*directive.Set
+	// package loaded from source, by package and by file.
+	Directives       map[*ssa.Package]*directive.Set
+	DirectivesByFile map[*token.File]*directive.Set
 	// Errors are the packages that could not be loaded, with why.
 	Errors []ProgramError
 }
@@ -54,6 +55,8 @@ func LoadProgram(g *Graph) *Program {
 			Packages:   make(map[*packages.Package]*ssa.Package),
 			Syntax:     make(map[*packages.Package]*Unit),
 			Directives: make(map[*ssa.Package]*directive.Set),
+
+			DirectivesByFile: make(map[*token.File]*directive.Set),
 		},
 		roots:   make(map[*packages.Package]bool),
 		types:   make(map[*packages.Package]*types.Package),
@@ -241,7 +244,9 @@ func (lp *programLoader) importFor(p *packages.Package, path string) (*types.Pac
 func (lp *programLoader) build(g *Graph) {
 	prog := ssa.NewProgram(lp.prog.Fset, ssa.InstantiateGenerics)
 	lp.prog.SSA = prog
-	created := make(map[*types.Package]*ssa.Package)
+	created := map[*types.Package]*ssa.Package{
+		types.Unsafe: prog.CreatePackage(types.Unsafe, nil, nil, true),
+	}
 	// The standard library first: every package the view holds, those
 	// reached only through export data included.
 	paths := make([]string, 0, len(lp.stdView))
@@ -264,7 +269,11 @@ func (lp *programLoader) build(g *Graph) {
 		sp := prog.CreatePackage(u.Types, u.Files, u.Info, false)
 		created[u.Types] = sp
 		lp.prog.Packages[p] = sp
-		lp.prog.Directives[sp] = directive.Parse(lp.prog.Fset, u.Files, u.Info)
+		d := directive.Parse(lp.prog.Fset, u.Files, u.Info)
+		lp.prog.Directives[sp] = d
+		for _, f := range u.Files {
+			lp.prog.DirectivesByFile[lp.prog.Fset.File(f.Pos())] = d
+		}
 		if lp.roots[p] {
 			lp.prog.Syntax[p] = u
 		}

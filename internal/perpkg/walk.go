@@ -3,7 +3,6 @@ package perpkg
 import (
 	"go/token"
 	"go/types"
-	"sort"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -95,6 +94,7 @@ func (w *walker) Reviewed(fn *ssa.Function) *directive.Directive {
 // package's value flow.
 func (w *walker) Sources(v ssa.Value) []ssa.Value     { return w.flow.Sources(v) }
 func (w *walker) FuncSources(v ssa.Value) []ssa.Value { return w.flow.FuncSources(v) }
+func (w *walker) CallSources(v ssa.Value) []ssa.Value { return w.flow.CallSources(v) }
 func (w *walker) StoredIn(v ssa.Value) string         { return w.flow.StoredIn(v) }
 
 // Local implements classify.Source: the package's own code.
@@ -113,9 +113,10 @@ func (w *walker) External(obj *types.Func, pos token.Pos) []hazard.Witness {
 // Implementations implements classify.Source: the methods of the concrete
 // types that flow to the receiver within the package (no class-hierarchy
 // guess: a type the package never converts to the interface is not called).
-func (w *walker) Implementations(_ *ssa.Function, c *ssa.CallCommon) []*ssa.Function {
+func (w *walker) Implementations(_ *ssa.Function, call ssa.CallInstruction) []*ssa.Function {
+	c := call.Common()
 	var out []*ssa.Function
-	for _, t := range w.concreteTypes(c.Value) {
+	for _, t := range w.flow.ConcreteTypes(c.Value) {
 		sel := w.pkg.Prog.MethodSets.MethodSet(t).Lookup(c.Method.Pkg(), c.Method.Name())
 		if sel == nil {
 			continue
@@ -147,29 +148,4 @@ func (w *walker) Ignored(pos token.Pos) *directive.Directive {
 		return nil
 	}
 	return w.ignores.At(w.u.Fset, w.posOf(pos))
-}
-
-// concreteTypes returns the concrete types that flow to an interface value.
-func (w *walker) concreteTypes(v ssa.Value) []types.Type {
-	var out []types.Type
-	seen := make(map[string]bool)
-	for _, src := range w.flow.Sources(v) {
-		t := src.Type()
-		if g, ok := src.(*ssa.Global); ok {
-			t = g.Type().Underlying().(*types.Pointer).Elem()
-		}
-		if types.IsInterface(t) {
-			continue
-		}
-		if c, ok := src.(*ssa.Const); ok && c.IsNil() {
-			continue // a nil interface calls nothing
-		}
-		key := types.TypeString(t, nil)
-		if !seen[key] {
-			seen[key] = true
-			out = append(out, t)
-		}
-	}
-	sort.Slice(out, func(i, j int) bool { return types.TypeString(out[i], nil) < types.TypeString(out[j], nil) })
-	return out
 }

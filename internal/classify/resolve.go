@@ -103,8 +103,23 @@ func (r *Resolver) resolve(fn *ssa.Function, call ssa.CallInstruction, mode haza
 			return []hazard.Edge{{Pos: pos, Mode: mode, Direct: []hazard.Witness{wit}}}
 		}
 		var edges []hazard.Edge
+		why, _ := r.Src.(interface {
+			Why(call ssa.CallInstruction, callee *ssa.Function) string
+		})
 		for _, callee := range r.Src.Implementations(fn, call) {
-			edges = append(edges, r.target(fn, c, callee, pos, mode)...)
+			es := r.target(fn, c, callee, pos, mode)
+			if why != nil {
+				if w := why.Why(call, callee); w != "" {
+					for i := range es {
+						if es[i].Hop != nil {
+							h := *es[i].Hop
+							h.Why = w
+							es[i].Hop = &h
+						}
+					}
+				}
+			}
+			edges = append(edges, es...)
 		}
 		return edges
 	}

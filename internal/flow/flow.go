@@ -34,6 +34,7 @@ type Index struct {
 	globalWriters map[*ssa.Global][]*ssa.Function
 	globalSites   map[*ssa.Global][]*ssa.Store
 	siteParent    map[*ssa.CallCommon]*ssa.Function
+	conversions   []*ssa.MakeInterface
 }
 
 // New returns an empty index.
@@ -72,6 +73,8 @@ func (ix *Index) Add(fn *ssa.Function) {
 				if fn, ok := instr.Fn.(*ssa.Function); ok {
 					ix.closures[fn] = append(ix.closures[fn], instr)
 				}
+			case *ssa.MakeInterface:
+				ix.conversions = append(ix.conversions, instr)
 			case ssa.CallInstruction:
 				if callee := instr.Common().StaticCallee(); callee != nil {
 					ix.callers[callee] = append(ix.callers[callee], instr.Common())
@@ -104,6 +107,18 @@ func (ix *Index) CallsTo(name string) []*ssa.CallCommon {
 	for callee, sites := range ix.callers {
 		if obj := classify.FuncObject(callee); obj != nil && obj.FullName() == name {
 			out = append(out, sites...)
+		}
+	}
+	return out
+}
+
+// MakeInterfaces returns the indexed conversions of a value of type t to
+// an interface.
+func (ix *Index) MakeInterfaces(t types.Type) []*ssa.MakeInterface {
+	var out []*ssa.MakeInterface
+	for _, mi := range ix.conversions {
+		if types.Identical(mi.X.Type(), t) {
+			out = append(out, mi)
 		}
 	}
 	return out
@@ -147,7 +162,21 @@ const (
 )
 
 func (ix *Index) flow(v ssa.Value, opts flowOptions) []ssa.Value {
+	out, _ := ix.trace(v, opts)
+	return out
+}
+
+// Conversions returns the conversions to an interface the flow into v
+// passes through: where a concrete value became the interface value v
+// is.
+func (ix *Index) Conversions(v ssa.Value) []*ssa.MakeInterface {
+	_, convs := ix.trace(v, 0)
+	return convs
+}
+
+func (ix *Index) trace(v ssa.Value, opts flowOptions) ([]ssa.Value, []*ssa.MakeInterface) {
 	var out []ssa.Value
+	var convs []*ssa.MakeInterface
 	seen := make(map[ssa.Value]bool)
 	var visit func(v ssa.Value)
 	visit = func(v ssa.Value) {
@@ -161,6 +190,7 @@ func (ix *Index) flow(v ssa.Value, opts flowOptions) []ssa.Value {
 				visit(e)
 			}
 		case *ssa.MakeInterface:
+			convs = append(convs, v)
 			visit(v.X)
 		case *ssa.ChangeInterface:
 			visit(v.X)
@@ -225,7 +255,7 @@ func (ix *Index) flow(v ssa.Value, opts flowOptions) []ssa.Value {
 		}
 	}
 	visit(v)
-	return out
+	return out, convs
 }
 
 func (ix *Index) opaque(fn *ssa.Function) bool { return ix.Opaque != nil && ix.Opaque(fn) }

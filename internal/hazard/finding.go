@@ -112,8 +112,13 @@ func hopVerb(h Hop) string {
 
 func hopName(h Hop, pkg string) string {
 	name := h.display(pkg)
-	if h.By != "" {
+	switch {
+	case h.By != "" && h.Why != "":
+		return name + " (" + h.By + "; " + h.Why + ")"
+	case h.By != "":
 		return name + " (" + h.By + ")"
+	case h.Why != "":
+		return name + " (" + h.Why + ")"
 	}
 	return name
 }

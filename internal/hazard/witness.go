@@ -29,6 +29,7 @@ type Hop struct {
 	Pos   token.Pos // call site, when it is in analysed code
 	Async bool      // the call starts a goroutine running the callee
 	By    string    // how the call is made: "via sort.Slice", "lazily cached by sync.OnceValue"
+	Why   string    // where the callee was chosen: "telemetry.HostInfo is *hostinfo.IMDS, set at main.go:31"
 }
 
 // display is the hop's name for a reader of package pkg.

@@ -260,3 +260,59 @@ func (s *source) withDefaults(d defaults) *source {
 	c.resolver = &classify.Resolver{Cat: s.cat, Src: &c, Classifier: c.classify}
 	return &c
 }
+
+// Why implements the rules' optional provenance: for an interface call in
+// the user's code resolved to callee, where the program made the value
+// that interface holds: "telemetry.HostInfo is *hostinfo.IMDS, set at
+// main.go:31". The first conversion on the value's flow, or else the first
+// in the user's code.
+func (s *source) Why(call ssa.CallInstruction, callee *ssa.Function) string {
+	if !s.user(call.Parent()) || callee.Signature.Recv() == nil {
+		return ""
+	}
+	c := call.Common()
+	concrete := callee.Signature.Recv().Type()
+	var at token.Pos
+	for _, mi := range s.flow.Conversions(c.Value) {
+		if p := conversionPos(mi); types.Identical(mi.X.Type(), concrete) && p.IsValid() && (!at.IsValid() || p < at) {
+			at = p
+		}
+	}
+	if !at.IsValid() {
+		for _, mi := range s.flow.MakeInterfaces(concrete) {
+			if p := conversionPos(mi); p.IsValid() && (!at.IsValid() || p < at) {
+				at = p
+			}
+		}
+	}
+	if !at.IsValid() {
+		return ""
+	}
+	here := fnPackage(call.Parent())
+	qual := func(p *types.Package) string {
+		if p == here {
+			return ""
+		}
+		return p.Name()
+	}
+	return types.TypeString(c.Value.Type(), qual) + " is " + types.TypeString(concrete, qual) +
+		", set at " + classify.ShortPos(s.prog.Fset.Position(at))
+}
+
+// conversionPos is where a conversion to an interface is written: the
+// conversion, or for an implicit one the value converted (&T{...}), or the
+// assignment or call that converts it.
+func conversionPos(mi *ssa.MakeInterface) token.Pos {
+	if p := mi.Pos(); p.IsValid() {
+		return p
+	}
+	if p := mi.X.Pos(); p.IsValid() {
+		return p
+	}
+	for _, r := range *mi.Referrers() {
+		if p := r.Pos(); p.IsValid() {
+			return p
+		}
+	}
+	return token.NoPos
+}

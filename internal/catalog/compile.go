@@ -122,7 +122,7 @@ func dottedName(fn *types.Func) string {
 // higher-order function the walk looks through, nor a safe call).
 func (s Spec) IsSink() bool {
 	switch s.Kind {
-	case PlainSink, DefaultHTTP, HTTPClientCall, GRPCConnCall, RoundTripper, BridgeConstructor:
+	case PlainSink, DefaultHTTP, HTTPClientCall, GRPCConnCall, RoundTripper, BridgeConstructor, ExportCall:
 		return true
 	}
 	return false

@@ -64,16 +64,18 @@ const (
 	SlogDefaultCall               // slog package function: emits a record if the default logger is bridged
 	BridgeConstructor             // builds instrumentation: not a sink, but its package needs analysis
 	SafeCall                      // not a sink and not followed (the library caches it)
+	ExportCall                    // an exporter's export: category from how the exporter was built (Spec.Exporter)
 )
 
 // Spec is one catalog entry.
 type Spec struct {
 	Kind     Kind
 	Category Category
-	Pipeline Pipeline // for Reentrancy: the pipeline the call starts work in
-	What     string   // what the call does, e.g. "network I/O"
-	Args     []int    // CallsArgs*, OnceDo, OnceWrap: parameter indexes of the functions called
-	Fix      string   // user sinks: the fix hint the user configured
+	Pipeline Pipeline  // for Reentrancy: the pipeline the call starts work in
+	What     string    // what the call does, e.g. "network I/O"
+	Args     []int     // CallsArgs*, OnceDo, OnceWrap: parameter indexes of the functions called
+	Fix      string    // user sinks: the fix hint the user configured
+	Exporter *Exporter // ExportCall: how the exporter's export is classified
 }
 
 func network(what string) Spec { return Spec{Category: Network, What: what} }
@@ -345,6 +347,14 @@ var sinks = map[string]Spec{
 		What: "the otelslog handler emits a log record"},
 	OtelslogNewLogger:  {Kind: BridgeConstructor},
 	OtelslogNewHandler: {Kind: BridgeConstructor},
+
+	// Exporters (exporters.go).
+	"(*" + otlptrace + ".Exporter).ExportSpans":                         {Kind: ExportCall, Exporter: otlpTraceExporter},
+	"(*" + otlplog + "/otlploghttp.Exporter).Export":                    {Kind: ExportCall, Exporter: otlpLogHTTPExporter},
+	"(*" + otlplog + "/otlploggrpc.Exporter).Export":                    {Kind: ExportCall, Exporter: otlpLogGRPCExporter},
+	"(*" + stdout + "/stdouttrace.Exporter).ExportSpans":                {Kind: ExportCall, Exporter: stdoutTraceExporter},
+	"(*" + stdout + "/stdoutlog.Exporter).Export":                       {Kind: ExportCall, Exporter: stdoutLogExporter},
+	"(*go.opentelemetry.io/otel/exporters/zipkin.Exporter).ExportSpans": {Kind: ExportCall, Exporter: zipkinExporter},
 
 	// Not sinks, and not followed: the global error handler is the
 	// documented way to report from a hook.

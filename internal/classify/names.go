@@ -2,6 +2,7 @@ package classify
 
 import (
 	"go/types"
+	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
@@ -13,16 +14,19 @@ func QualifiedName(fn *ssa.Function) string {
 	if o := fn.Origin(); o != nil {
 		fn = o
 	}
-	if fn.Parent() != nil {
-		outer := fn
-		for outer.Parent() != nil {
-			outer = outer.Parent()
+	if p := fn.Parent(); p != nil {
+		// Function literals as stack traces number them: main.func1,
+		// (*P).OnStart.func1.2.
+		idx := 0
+		for i, a := range p.AnonFuncs {
+			if a == fn {
+				idx = i + 1
+			}
 		}
-		path := ""
-		if obj := FuncObject(outer); obj != nil && obj.Pkg() != nil {
-			path = obj.Pkg().Path() + "."
+		if p.Parent() == nil {
+			return QualifiedName(p) + ".func" + strconv.Itoa(idx)
 		}
-		return path + strings.TrimPrefix(fn.String(), path)
+		return QualifiedName(p) + "." + strconv.Itoa(idx)
 	}
 	if obj := FuncObject(fn); obj != nil {
 		return obj.FullName()

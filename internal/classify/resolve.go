@@ -91,10 +91,10 @@ func (r *Resolver) resolve(fn *ssa.Function, call ssa.CallInstruction, mode haza
 	}
 	if c.IsInvoke() {
 		if spec, name, ok := r.constructed(c); ok {
-			return r.catalogEdges(fn, c, spec, name, pos, mode, true)
+			return r.catalogEdges(fn, c, receiver(c), spec, name, pos, mode)
 		}
 		if spec, name, ok := r.Cat.Lookup(c.Method); ok {
-			return r.catalogEdges(fn, c, spec, name, pos, mode, true)
+			return r.catalogEdges(fn, c, receiver(c), spec, name, pos, mode)
 		}
 		if IsGRPCStubMethod(c.Method) {
 			wit := r.Classifier.GRPCStubWitness(c.Value)
@@ -134,13 +134,25 @@ func (r *Resolver) resolve(fn *ssa.Function, call ssa.CallInstruction, mode haza
 	return edges
 }
 
+// Call returns the edges of a call at pos to callee, a function or method
+// the caller calls (a library function wiring it, for instance): the
+// catalog's entry if it has one, else the callee's own.
+func (r *Resolver) Call(caller, callee *ssa.Function, recv ssa.Value, pos token.Pos, mode hazard.Mode) []hazard.Edge {
+	return r.targetOn(caller, nil, recv, callee, pos, mode)
+}
+
 // target returns the edges of a call to callee (c is nil for calls a
 // library makes of a function value, whose arguments are not inspected).
 func (r *Resolver) target(fn *ssa.Function, c *ssa.CallCommon, callee *ssa.Function, pos token.Pos, mode hazard.Mode) []hazard.Edge {
+	return r.targetOn(fn, c, receiver(c), callee, pos, mode)
+}
+
+// targetOn is target with the receiver of a method call given (recv).
+func (r *Resolver) targetOn(fn *ssa.Function, c *ssa.CallCommon, recv ssa.Value, callee *ssa.Function, pos token.Pos, mode hazard.Mode) []hazard.Edge {
 	obj := FuncObject(callee)
 	if obj != nil {
 		if spec, name, ok := r.Cat.Lookup(obj); ok {
-			return r.catalogEdges(fn, c, spec, name, pos, mode, false)
+			return r.catalogEdges(fn, c, recv, spec, name, pos, mode)
 		}
 	}
 	if r.Src.Local(callee) {
@@ -163,6 +175,19 @@ func (r *Resolver) target(fn *ssa.Function, c *ssa.CallCommon, callee *ssa.Funct
 		}
 	}
 	return []hazard.Edge{{Pos: pos, Mode: mode, Direct: wits}}
+}
+
+// receiver returns the receiver of a method call (nil for a function).
+func receiver(c *ssa.CallCommon) ssa.Value {
+	switch {
+	case c == nil:
+		return nil
+	case c.IsInvoke():
+		return c.Value
+	case c.Signature().Recv() != nil && len(c.Args) > 0:
+		return c.Args[0]
+	}
+	return nil
 }
 
 // isFuncType reports whether t is a function type.
@@ -265,7 +290,7 @@ func (r *Resolver) argTargets(fn *ssa.Function, c *ssa.CallCommon, callee *ssa.F
 	}
 	return out
 }
-func (r *Resolver) catalogEdges(fn *ssa.Function, c *ssa.CallCommon, spec catalog.Spec, name string, pos token.Pos, mode hazard.Mode, invoke bool) []hazard.Edge {
+func (r *Resolver) catalogEdges(fn *ssa.Function, c *ssa.CallCommon, recv ssa.Value, spec catalog.Spec, name string, pos token.Pos, mode hazard.Mode) []hazard.Edge {
 	sink := func(wit hazard.Witness) []hazard.Edge {
 		if wit.What == "" {
 			wit.What = spec.What
@@ -279,7 +304,7 @@ func (r *Resolver) catalogEdges(fn *ssa.Function, c *ssa.CallCommon, spec catalo
 		if c == nil {
 			return nil
 		}
-		if !invoke && c.Signature().Recv() != nil && len(c.Args) > 0 {
+		if !c.IsInvoke() && c.Signature().Recv() != nil && len(c.Args) > 0 {
 			return c.Args[1:] // static method call: receiver first
 		}
 		return c.Args
@@ -287,20 +312,26 @@ func (r *Resolver) catalogEdges(fn *ssa.Function, c *ssa.CallCommon, spec catalo
 	switch spec.Kind {
 	case catalog.SafeCall:
 		return nil
+	case catalog.ExportCall:
+		w := r.Classifier.ExportWitness(recv, spec.Exporter)
+		if w.Cat == "" {
+			return nil // an exporter that writes to memory
+		}
+		return sink(w)
 	case catalog.PlainSink:
 		return sink(hazard.Witness{Cat: spec.Category, Pipe: spec.Pipeline})
 	case catalog.DefaultHTTP:
 		return sink(r.Classifier.DefaultTransportWitness())
 	case catalog.HTTPClientCall:
-		if c == nil || len(c.Args) == 0 {
+		if recv == nil {
 			return sink(hazard.Witness{Cat: catalog.Network, What: "an HTTP request", Notes: hazard.NoteUnknownTransport})
 		}
-		return sink(r.Classifier.ClientWitness(c.Args[0]))
+		return sink(r.Classifier.ClientWitness(recv))
 	case catalog.RoundTripper:
 		return sink(hazard.Witness{Cat: catalog.Reentrancy, Pipe: catalog.InstrumentedPipeline, Base: catalog.Network,
 			What: "the otelhttp transport starts a span for the request"})
 	case catalog.SlogLoggerCall:
-		if c != nil && len(c.Args) > 0 && r.Classifier.BridgedLogger(c.Args[0]) {
+		if recv != nil && r.Classifier.BridgedLogger(recv) {
 			return sink(BridgedLoggerWitness())
 		}
 		return nil
@@ -310,10 +341,10 @@ func (r *Resolver) catalogEdges(fn *ssa.Function, c *ssa.CallCommon, spec catalo
 		}
 		return nil
 	case catalog.GRPCConnCall:
-		if c == nil || len(c.Args) == 0 {
+		if recv == nil {
 			return sink(hazard.Witness{Cat: catalog.Network, What: "a gRPC call"})
 		}
-		return sink(r.Classifier.GRPCWitness(c.Args[0]))
+		return sink(r.Classifier.GRPCWitness(recv))
 	case catalog.CallsArgs, catalog.CallsArgsAsync, catalog.OnceDo:
 		m := mode
 		wrapper := ""

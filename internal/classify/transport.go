@@ -33,6 +33,10 @@ type Classifier struct {
 	// DefaultWhere and BridgeWhere name the code that sets the default,
 	// for messages: "this package".
 	DefaultWhere, BridgeWhere string
+	// WholeProgram says the defaults above are the whole program's: a
+	// default that is not set is known not to be (no "re-enters when
+	// http.DefaultTransport is instrumented").
+	WholeProgram bool
 }
 
 // Whether an HTTP or gRPC call starts a span depends on how its client was
@@ -55,6 +59,9 @@ func (c *Classifier) DefaultTransportWitness() hazard.Witness {
 		p := c.Fset.Position(c.InstrumentedDefault)
 		return hazard.Witness{Cat: catalog.Reentrancy, Pipe: catalog.InstrumentedPipeline, Base: catalog.Network,
 			What: "http.DefaultTransport is instrumented by otelhttp in " + c.DefaultWhere + " (" + ShortPos(p) + "), so the call starts a span"}
+	}
+	if c.WholeProgram {
+		return hazard.Witness{Cat: catalog.Network, What: "network I/O"}
 	}
 	return hazard.Witness{Cat: catalog.Network, What: "network I/O", Notes: hazard.NoteDefaultTransport}
 }

@@ -178,6 +178,11 @@ func (ix *Index) trace(v ssa.Value, opts flowOptions) ([]ssa.Value, []*ssa.MakeI
 	var out []ssa.Value
 	var convs []*ssa.MakeInterface
 	seen := make(map[ssa.Value]bool)
+	// A function-typed parameter is a leaf only if the engine can fill
+	// it: a parameter of the function the query is about, or of one
+	// enclosing it. One of another function (reached through a field it
+	// stored it in) is followed to its callers.
+	home := parentOf(v)
 	var visit func(v ssa.Value)
 	visit = func(v ssa.Value) {
 		if v == nil || seen[v] || len(seen) > maxFlowNodes {
@@ -211,7 +216,7 @@ func (ix *Index) trace(v ssa.Value, opts flowOptions) ([]ssa.Value, []*ssa.MakeI
 				}
 			}
 		case *ssa.Parameter:
-			if opts&stopAtFuncParams != 0 && isFuncType(v.Type()) {
+			if opts&stopAtFuncParams != 0 && isFuncType(v.Type()) && encloses(v.Parent(), home) {
 				out = append(out, v)
 				return
 			}
@@ -380,4 +385,25 @@ func (ix *Index) ConcreteTypes(v ssa.Value) []types.Type {
 	}
 	sort.Slice(out, func(i, j int) bool { return types.TypeString(out[i], nil) < types.TypeString(out[j], nil) })
 	return out
+}
+
+// parentOf returns the function whose value v is, or nil.
+func parentOf(v ssa.Value) *ssa.Function {
+	switch v := v.(type) {
+	case *ssa.Function, *ssa.Global, *ssa.Const, *ssa.Builtin:
+		return nil
+	case interface{ Parent() *ssa.Function }:
+		return v.Parent()
+	}
+	return nil
+}
+
+// encloses reports whether fn is outer or a function literal inside it.
+func encloses(outer, fn *ssa.Function) bool {
+	for f := fn; f != nil; f = f.Parent() {
+		if f == outer {
+			return true
+		}
+	}
+	return false
 }

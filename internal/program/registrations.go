@@ -62,6 +62,7 @@ type registration struct {
 	pkg  *packages.Package // the user's package that wires it
 	pos  token.Pos         // the wiring call
 	fn   *ssa.Function     // the method that runs on the hot path
+	recv ssa.Value         // the component, as the wiring call is given it
 	root hazard.Root
 	sync bool
 }
@@ -120,7 +121,7 @@ func (s *source) wired(lp *packages.Package, c *ssa.CallCommon, wiringFn *types.
 				if fn == nil {
 					continue
 				}
-				out = append(out, registration{pkg: lp, pos: c.Pos(), fn: fn, sync: true, root: hazard.Root{
+				out = append(out, registration{pkg: lp, pos: c.Pos(), fn: fn, recv: arg, sync: true, root: hazard.Root{
 					Hook: "OnEnd", Recv: w.recv, Note: shortName(wiringFn), Pkg: lp.PkgPath,
 					Pipe: w.pipe, Event: m.Event, At: c.Pos(),
 				}})
@@ -160,15 +161,20 @@ func (s *source) wired(lp *packages.Package, c *ssa.CallCommon, wiringFn *types.
 
 // findings returns the findings of a registration, at the wiring call.
 func (r registration) findings(res *hazard.Result, s *source) []hazard.Finding {
-	e := hazard.Edge{Pos: r.pos, Callee: r.fn}
+	var wits []hazard.Witness
 	if r.sync {
 		// The simple processor exports under its mutex: a span the
-		// export starts blocks on it.
-		e.Mode = hazard.LockedCall
-		e.Hop = s.Hop(r.fn, "")
+		// export starts blocks on it. The export is a call of the
+		// exporter: the catalog may know it.
+		for _, e := range s.resolver.Call(nil, r.fn, r.recv, r.pos, hazard.LockedCall) {
+			wits = append(wits, res.Lift(e)...)
+		}
+	} else {
+		// The hook's own body, as if the hook were the user's.
+		wits = res.Lift(hazard.Edge{Pos: r.pos, Callee: r.fn})
 	}
 	root := r.root
-	for _, w := range res.Lift(e) {
+	for _, w := range wits {
 		if r.sync && w.Fix == "" && (w.Cat == catalog.Network || w.Cat == catalog.IO) {
 			w.Fix = "export with a batch processor (sdktrace.WithBatcher, sdklog.NewBatchProcessor), which exports in its own goroutine"
 		}

@@ -256,6 +256,7 @@ func (s *source) withDefaults(d defaults) *source {
 		Flow: &c, Fset: s.prog.Fset,
 		InstrumentedDefault: d.transport, DefaultWhere: d.transportWhere,
 		BridgedDefault: d.bridge, BridgeWhere: d.bridgeWhere,
+		WholeProgram: true,
 	}
 	c.resolver = &classify.Resolver{Cat: s.cat, Src: &c, Classifier: c.classify}
 	return &c

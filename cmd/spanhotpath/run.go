@@ -6,12 +6,15 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/spanhotpath/spanhotpath/internal/catalog"
 	"github.com/spanhotpath/spanhotpath/internal/driver"
 	"github.com/spanhotpath/spanhotpath/internal/load"
+	"github.com/spanhotpath/spanhotpath/internal/program"
 )
 
 // Exit statuses of the standalone driver (docs/cli.md).
@@ -32,6 +35,7 @@ type options struct {
 	explain       string
 	fix           bool
 	program       bool
+	stats         bool
 	patterns      []string
 }
 
@@ -183,6 +187,7 @@ func parseFlags(args []string, stdout io.Writer) (*options, *catalog.Catalog, er
 	fs.StringVar(&opts.writeBaseline, "write-baseline", "", "write all current findings to this baseline `file` and exit 0")
 	fs.StringVar(&opts.explain, "explain", "", "print the documentation of a `category` (reentrancy, deadlock, network, io, directive) and exit")
 	fs.BoolVar(&opts.fix, "fix", false, "apply suggested fixes, then report what is left")
+	fs.BoolVar(&opts.stats, "stats", false, "print what each stage cost to stderr (wall time, packages, call graph sizes, peak heap)")
 	fs.BoolVar(&opts.program, "program", false, "analyse the packages as one program: follow interface and function values across packages (whole-program call graph)")
 
 	// Fresh flags per parse, so that parsing twice (tests) starts from the
@@ -280,7 +285,9 @@ func analyze(cat *catalog.Catalog, opts *options, stderr io.Writer) *result {
 		return fail("%v", err)
 	}
 	res.cwd = cwd
+	start := time.Now()
 	g, err := load.Metadata("", opts.tests, opts.patterns...)
+	listed := time.Since(start)
 	if err != nil {
 		return fail("loading packages: %v", err)
 	}
@@ -294,10 +301,31 @@ func analyze(cat *catalog.Catalog, opts *options, stderr io.Writer) *result {
 		res.config = true
 		return res
 	}
+	start = time.Now()
 	if opts.program {
-		res.run, _ = driver.Program(g, cat)
+		var st driver.ProgramStats
+		pruned := program.Prune(g, cat)
+		if opts.stats {
+			fmt.Fprintf(stderr, "spanhotpath: stats: pruned test packages in %v (%d of %d packages left)\n", time.Since(start).Round(time.Millisecond), len(pruned.All), len(g.All))
+		}
+		res.run, st = driver.Program(pruned, cat)
+		if opts.stats {
+			fmt.Fprintf(stderr, "spanhotpath: stats: list %v, type-check %v (%d packages from source), ssa %v, index %v, call graph %v (%d functions, rounds %+v), solve %v (%d summaries)\n",
+				listed.Round(time.Millisecond), st.Check.Round(time.Millisecond), st.FromSource, st.Build.Round(time.Millisecond),
+				st.Index.Round(time.Millisecond), st.Graph.Round(time.Millisecond), st.Functions, st.Rounds, st.Solve.Round(time.Millisecond), st.Solved)
+			var ms runtime.MemStats
+			runtime.ReadMemStats(&ms)
+			fmt.Fprintf(stderr, "spanhotpath: stats: heap in use %d MiB, peak RSS see the OS\n", ms.HeapInuse>>20)
+		}
 	} else {
 		res.run = driver.PerPackage(g, cat, 0)
+		if opts.stats {
+			fmt.Fprintf(stderr, "spanhotpath: stats: list %v, analysis %v (%d packages)\n",
+				listed.Round(time.Millisecond), time.Since(start).Round(time.Millisecond), len(g.All))
+		}
+	}
+	if opts.stats {
+		fmt.Fprintf(stderr, "spanhotpath: stats: analysis done at %v\n", time.Since(start).Round(time.Millisecond))
 	}
 	res.errors = printErrors(stderr, res.run.Errors, cwd)
 	res.failed = len(res.errors) > 0

@@ -8,6 +8,7 @@ import (
 	"go/token"
 	"go/types"
 	"runtime"
+	"strings"
 	"sync"
 
 	"golang.org/x/tools/go/packages"
@@ -159,7 +160,9 @@ func analyse(fset *token.FileSet, p *packages.Package, root bool, cat *catalog.C
 	}
 	out := &Unit{Pkg: p, Imports: make(map[string]string)}
 	for _, imp := range lu.Types.Imports() {
-		out.Imports[imp.Path()] = imp.Name()
+		// Clone: the names are substrings of the import's whole export
+		// data, which they would keep alive.
+		out.Imports[strings.Clone(imp.Path())] = strings.Clone(imp.Name())
 	}
 	for _, f := range findings {
 		out.Findings = append(out.Findings, f.Detach())

@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"time"
 
 	"golang.org/x/tools/go/gcexportdata"
 	"golang.org/x/tools/go/packages"
@@ -28,15 +29,16 @@ type Program struct {
 	// Packages maps each package of the graph that was loaded to its SSA
 	// package (test variants are packages of their own).
 	Packages map[*packages.Package]*ssa.Package
-	// Syntax holds the files and type information of the root packages
-	// (the patterns' packages), for fixes.
-	Syntax map[*packages.Package]*Unit
 	// Directives holds the //spanhotpath:ignore directives of every
 	// package loaded from source, by package and by file.
 	Directives       map[*ssa.Package]*directive.Set
 	DirectivesByFile map[*token.File]*directive.Set
 	// Errors are the packages that could not be loaded, with why.
 	Errors []ProgramError
+	// Check and Build are the wall times of type-checking and of
+	// building SSA; FromSource the number of packages type-checked.
+	Check, Build time.Duration
+	FromSource   int
 }
 
 // ProgramError is why a package of the graph is not in the program.
@@ -53,7 +55,6 @@ func LoadProgram(g *Graph) *Program {
 		prog: &Program{
 			Fset:       token.NewFileSet(),
 			Packages:   make(map[*packages.Package]*ssa.Package),
-			Syntax:     make(map[*packages.Package]*Unit),
 			Directives: make(map[*ssa.Package]*directive.Set),
 
 			DirectivesByFile: make(map[*token.File]*directive.Set),
@@ -66,8 +67,13 @@ func LoadProgram(g *Graph) *Program {
 	for _, p := range g.Roots {
 		lp.roots[p] = true
 	}
+	start := time.Now()
 	lp.check(g)
+	lp.prog.Check = time.Since(start)
+	start = time.Now()
 	lp.build(g)
+	lp.prog.Build = time.Since(start)
+	lp.prog.FromSource = len(lp.units)
 	return lp.prog
 }
 
@@ -273,9 +279,6 @@ func (lp *programLoader) build(g *Graph) {
 		lp.prog.Directives[sp] = d
 		for _, f := range u.Files {
 			lp.prog.DirectivesByFile[lp.prog.Fset.File(f.Pos())] = d
-		}
-		if lp.roots[p] {
-			lp.prog.Syntax[p] = u
 		}
 	}
 	prog.Build()

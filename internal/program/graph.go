@@ -31,19 +31,35 @@ import (
 
 // graph is the resolved call graph: VTA's edges for the calls in the slice.
 type graph struct {
-	cg    *callgraph.Graph
-	slice map[*ssa.Function]bool
-	// sizes of each round, for the bench report
-	rounds []round
+	cg     *callgraph.Graph
+	slice  map[*ssa.Function]bool
+	rounds []round // sizes of each round, for the bench report
 }
 
-type round struct{ slice, producers int }
+// round is one VTA round: the slice from the roots and the producers
+// added to it.
+type round struct{ Slice, Producers int }
 
 // buildGraph builds the call graph for roots over all, the user's code:
 // the slice stays in it (a library's calls resolve within its package).
-func buildGraph(all []*ssa.Function, roots []*ssa.Function, user func(*ssa.Function) bool, cat *catalog.Catalog) *graph {
+//
+// funcValues resolves a call of a function value by the value flow: a
+// class hierarchy by signature would take every func() literal of the
+// program for every call of a func().
+func buildGraph(all []*ssa.Function, roots []*ssa.Function, user func(*ssa.Function) bool, cat *catalog.Catalog, funcValues func(ssa.CallInstruction) []*ssa.Function) *graph {
 	cha := newLazyCHA(all)
-	callees := func(call ssa.CallInstruction) []*ssa.Function { return cha.callees(call) }
+	callees := func(call ssa.CallInstruction) []*ssa.Function {
+		c := call.Common()
+		switch {
+		case c.StaticCallee() != nil:
+			return []*ssa.Function{c.StaticCallee()}
+		case !c.IsInvoke():
+			return funcValues(call)
+		case declaredInStd(c.Value.Type()):
+			return nil // error, io.Writer, ...: the value flow resolves them
+		}
+		return cha.callees(call)
+	}
 	g := &graph{}
 	var userRoots []*ssa.Function
 	for _, r := range roots {
@@ -56,7 +72,7 @@ func buildGraph(all []*ssa.Function, roots []*ssa.Function, user func(*ssa.Funct
 	slice := forward(roots, callees, inUser, cat)
 	for i := 0; ; i++ {
 		funcs := producers(all, slice)
-		g.rounds = append(g.rounds, round{len(slice), len(funcs) - len(slice)})
+		g.rounds = append(g.rounds, round{Slice: len(slice), Producers: len(funcs) - len(slice)})
 		g.cg = vta.CallGraph(funcs, nil)
 		g.slice = slice
 		if i == 1 {
@@ -137,9 +153,11 @@ func roots2(roots []*ssa.Function, fn *ssa.Function) bool {
 }
 
 // producers returns slice and every function of all whose signature or
-// code mentions a type that a dynamic call in slice dispatches on (an
-// interface declared outside the standard library, or a function type):
-// the functions through which the values that reach those calls flow.
+// code mentions an interface that a call in slice dispatches on (declared
+// outside the standard library): the functions through which the values
+// that reach those calls flow. (Function values are resolved by the value
+// flow; interfaces of the standard library too: their values pass through
+// the standard library's own types in every program.)
 func producers(all []*ssa.Function, slice map[*ssa.Function]bool) map[*ssa.Function]bool {
 	var wanted typeutil.Map
 	for fn := range slice {
@@ -150,16 +168,10 @@ func producers(all []*ssa.Function, slice map[*ssa.Function]bool) map[*ssa.Funct
 					continue
 				}
 				c := call.Common()
-				if _, ok := c.Value.(*ssa.Builtin); ok {
+				if !c.IsInvoke() || declaredInStd(c.Value.Type()) {
 					continue
 				}
-				t := c.Value.Type()
-				if c.IsInvoke() && declaredInStd(t) {
-					// error, io.Writer and the like are everywhere;
-					// the value flow resolves them instead.
-					continue
-				}
-				wanted.Set(t, true)
+				wanted.Set(c.Value.Type(), true)
 			}
 		}
 	}

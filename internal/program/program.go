@@ -12,6 +12,7 @@ import (
 	"go/token"
 	"go/types"
 	"sort"
+	"time"
 
 	"golang.org/x/tools/go/packages"
 	"golang.org/x/tools/go/ssa"
@@ -32,13 +33,15 @@ type Result struct {
 
 // Stats describes the work of one run.
 type Stats struct {
-	Functions int     // functions with bodies in the program
-	Rounds    []round // slice and producer sizes of each VTA round
-	Solved    int     // summaries computed
+	Functions           int           // functions with bodies in the program
+	Rounds              []round       // slice and producer sizes of each VTA round
+	Solved              int           // summaries computed
+	Index, Graph, Solve time.Duration // wall times: value-flow index, call graph, engine
 }
 
 // Analyze analyses the root packages of g in program p.
 func Analyze(p *load.Program, g *load.Graph, cat *catalog.Catalog) *Result {
+	t0 := time.Now()
 	// The user's code: the packages of the patterns' modules.
 	userModules := make(map[string]bool)
 	for _, lp := range g.Roots {
@@ -91,6 +94,8 @@ func Analyze(p *load.Program, g *load.Graph, cat *catalog.Catalog) *Result {
 		s.flow.Add(fn)
 	}
 
+	indexTime := time.Since(t0)
+
 	// The roots, from types: declared hooks and configured roots of the
 	// root packages; a hook promoted from another package's type is
 	// solved first and reported at the embedded field.
@@ -124,7 +129,10 @@ func Analyze(p *load.Program, g *load.Graph, cat *catalog.Catalog) *Result {
 		entry = append(entry, entryOf[lp]...)
 	}
 
-	s.graph = buildGraph(userFuncs, entry, user, cat)
+	start := time.Now()
+	s.graph = buildGraph(userFuncs, entry, user, cat, s.funcValueCallees)
+	graphTime := time.Since(start)
+	start = time.Now()
 	// Calls through interfaces and function values count as callers of a
 	// parameter's function for the value flow.
 	s.flow.Callers = s.graph.dynamicCallers()
@@ -193,7 +201,7 @@ func Analyze(p *load.Program, g *load.Graph, cat *catalog.Catalog) *Result {
 			}
 		}
 	}
-	out.Stats = Stats{Functions: len(all), Rounds: s.graph.rounds, Solved: solved}
+	out.Stats = Stats{Functions: len(all), Rounds: s.graph.rounds, Solved: solved, Index: indexTime, Graph: graphTime, Solve: time.Since(start)}
 	return out
 }
 

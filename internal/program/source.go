@@ -317,3 +317,20 @@ func conversionPos(mi *ssa.MakeInterface) token.Pos {
 	}
 	return token.NoPos
 }
+
+// funcValueCallees resolves a call of a function value by the user's value
+// flow, for the call graph's slice.
+func (s *source) funcValueCallees(call ssa.CallInstruction) []*ssa.Function {
+	var out []*ssa.Function
+	for _, src := range s.flow.FuncSources(call.Common().Value) {
+		switch src := src.(type) {
+		case *ssa.Function:
+			out = append(out, src)
+		case *ssa.MakeClosure:
+			if f, ok := src.Fn.(*ssa.Function); ok {
+				out = append(out, f)
+			}
+		}
+	}
+	return out
+}

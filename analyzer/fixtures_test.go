@@ -299,7 +299,7 @@ func TestFixtureCount(t *testing.T) {
 // message.
 func TestDiagnosticCategory(t *testing.T) {
 	run := defaultFixtureRun(t)
-	categories := []string{"reentrancy", "deadlock", "network", "io", "directive"}
+	categories := []string{"reentrancy", "deadlock", "network", "io", "blocking", "directive"}
 	for _, res := range run.results {
 		if res.Action == nil {
 			continue

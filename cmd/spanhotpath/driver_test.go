@@ -183,8 +183,8 @@ func TestSARIFSchemaSynthetic(t *testing.T) {
 	// A finding outside the working directory, and one of an unknown category.
 	fs = append(fs, &finding{
 		File: "/elsewhere/x.go", AbsFile: "/elsewhere/x.go", Line: 1, Column: 1,
-		Category: "blocking", Message: "blocking: OnStart of *X calls time.Sleep", Related: []related{},
-		Fingerprint: fingerprint("blocking", "/elsewhere/x.go", "m"),
+		Category: "experimental", Message: "experimental: OnStart of *X calls time.Sleep", Related: []related{},
+		Fingerprint: fingerprint("experimental", "/elsewhere/x.go", "m"),
 	})
 	for _, baselined := range []bool{false, true} {
 		var b bytes.Buffer
@@ -198,8 +198,8 @@ func TestSARIFSchemaSynthetic(t *testing.T) {
 			t.Fatal(err)
 		}
 		rules := doc.Runs[0].Tool.Driver.Rules
-		if len(rules) != len(categories)+1 || rules[len(categories)].ID != "blocking" {
-			t.Errorf("want the categories and blocking as rules, got %+v", rules)
+		if len(rules) != len(categories)+1 || rules[len(categories)].ID != "experimental" {
+			t.Errorf("want the categories and experimental as rules, got %+v", rules)
 		}
 		results := doc.Runs[0].Results
 		if len(results) != 4 {

@@ -13,14 +13,21 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/spanhotpath/spanhotpath/internal/catalog"
 	"github.com/spanhotpath/spanhotpath/internal/driver"
 	"github.com/spanhotpath/spanhotpath/internal/hazard"
 )
 
-// categories are the finding categories, most severe first: the four of
-// the hot path, then "directive" (a //spanhotpath:ignore comment without a
+// categories are the finding categories, most severe first: the hot
+// path's, then "directive" (a //spanhotpath:ignore comment without a
 // reason, or silencing nothing).
-var categories = []string{"reentrancy", "deadlock", "network", "io", "directive"}
+var categories = func() []string {
+	var out []string
+	for _, c := range catalog.Categories {
+		out = append(out, string(c))
+	}
+	return append(out, string(catalog.Directive))
+}()
 
 // finding is one finding, as every output format shows it.
 type finding struct {

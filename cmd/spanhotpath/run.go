@@ -185,7 +185,7 @@ func parseFlags(args []string, stdout io.Writer) (*options, *catalog.Catalog, er
 	fs.BoolVar(&opts.tests, "test", true, "also analyze test packages")
 	fs.StringVar(&opts.baseline, "baseline", "", "report only findings not in this baseline `file`")
 	fs.StringVar(&opts.writeBaseline, "write-baseline", "", "write all current findings to this baseline `file` and exit 0")
-	fs.StringVar(&opts.explain, "explain", "", "print the documentation of a `category` (reentrancy, deadlock, network, io, directive) and exit")
+	fs.StringVar(&opts.explain, "explain", "", "print the documentation of a `category` (reentrancy, deadlock, network, io, blocking, directive) and exit")
 	fs.BoolVar(&opts.fix, "fix", false, "apply suggested fixes, then report what is left")
 	fs.BoolVar(&opts.stats, "stats", false, "print what each stage cost to stderr (wall time, packages, call graph sizes, peak heap)")
 	fs.BoolVar(&opts.program, "program", false, "analyse the packages as one program: follow interface and function values across packages (whole-program call graph)")

@@ -152,6 +152,11 @@ var ruleText = map[string]struct{ name, short, full string }{
 		"A hot-path hook does file system or process I/O on every call.",
 		"An OpenTelemetry hook reaches file system or process I/O (os.ReadFile, os.Open, os/exec, os.Hostname, time.LoadLocation, ...) that runs synchronously on every span, log record or request.",
 	},
+	"blocking": {
+		"HotPathBlockingWait",
+		"A hot-path hook waits on every call.",
+		"An OpenTelemetry hook reaches a wait (time.Sleep, a receive from time.After, sync.WaitGroup.Wait, sync.Cond.Wait, a rate limiter's or semaphore's wait) that stalls every span, log record or request on the caller's goroutine, even when the I/O it paces is fast.",
+	},
 	"directive": {
 		"IgnoreDirective",
 		"A //spanhotpath:ignore comment has no reason or silences nothing.",

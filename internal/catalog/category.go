@@ -20,6 +20,9 @@ const (
 	Network Category = "network"
 	// IO: file system or process I/O on every hook call.
 	IO Category = "io"
+	// Blocking: a wait that stalls every hook call even when I/O is fast
+	// (time.Sleep, WaitGroup.Wait, a rate limiter's Wait).
+	Blocking Category = "blocking"
 )
 
 // Directive is the category of a //spanhotpath:ignore comment that is
@@ -29,7 +32,7 @@ const Directive Category = "directive"
 
 // Categories are the hazard categories in order of severity, most severe
 // first.
-var Categories = [...]Category{Reentrancy, Deadlock, Network, IO}
+var Categories = [...]Category{Reentrancy, Deadlock, Network, IO, Blocking}
 
 // ParseCategory returns the hazard category named s.
 func ParseCategory(s string) (Category, bool) {
@@ -79,3 +82,10 @@ const (
 	// hot, so any span or record it starts is treated as re-entering it.
 	AllPipelines = TracePipeline | LogPipeline | PropagatePipeline
 )
+
+// Plain reports whether cat is a cost on the caller's path that starts no
+// span: network, file or process I/O, a wait. A goroutine takes it off the
+// path, a once-cache or memo runs it rarely.
+func (c Category) Plain() bool {
+	return c == Network || c == IO || c == Blocking
+}

@@ -81,6 +81,11 @@ type Spec struct {
 func network(what string) Spec { return Spec{Category: Network, What: what} }
 func fileIO(what string) Spec  { return Spec{Category: IO, What: what} }
 
+// FixBlocking is the fix hint of a wait on the hot path.
+const FixBlocking = "do not wait in a hook: retry or back off in a goroutine of your own (or let a batch processor export), and return"
+
+func blocking(what string) Spec { return Spec{Category: Blocking, What: what, Fix: FixBlocking} }
+
 // sinks is keyed by full name as go/types prints it (types.Func.FullName).
 // A key "pkg/path.*" or "(*pkg/path.T).*" covers every function of the
 // package or every method of the type.
@@ -289,6 +294,19 @@ var sinks = map[string]Spec{
 	// contrib's EC2 detector (detectors/aws/ec2/v2 v2.6.0, ec2.go): two
 	// IMDS requests per Detect.
 	"(*go.opentelemetry.io/contrib/detectors/aws/ec2/v2.resourceDetector).Detect": network("an EC2 instance metadata request (IMDS)"),
+
+	// Waits (category blocking): they stall every span or record even when
+	// I/O is fast. Channel operations are not waits here: the SDK's batch
+	// processors use them on purpose (a receive from time.After is, see
+	// classify.Resolver).
+	"time.Sleep":                                      blocking("a sleep"),
+	"(*sync.WaitGroup).Wait":                          blocking("a wait for other goroutines"),
+	"(*sync.Cond).Wait":                               blocking("a wait on a condition variable"),
+	"(*golang.org/x/sync/errgroup.Group).Wait":        blocking("a wait for the group's goroutines"),
+	"(*golang.org/x/time/rate.Limiter).Wait":          blocking("a wait for the rate limiter"),
+	"(*golang.org/x/time/rate.Limiter).WaitN":         blocking("a wait for the rate limiter"),
+	"(*golang.org/x/sync/semaphore.Weighted).Acquire": blocking("a wait for the semaphore"),
+	"runtime.ReadMemStats":                            blocking("a stop-the-world read of the memory statistics"),
 
 	// Higher-order functions: the walk follows their function arguments.
 	"(*sync.Once).Do":                           {Kind: OnceDo, Args: []int{0}},

@@ -57,6 +57,10 @@ func (r *Resolver) Edges(fn *ssa.Function) []hazard.Edge {
 	memo := MemoCalls(fn)
 	for _, b := range fn.Blocks {
 		for _, instr := range b.Instrs {
+			if e, ok := r.timerWait(instr); ok {
+				edges = append(edges, e)
+				continue
+			}
 			call, ok := instr.(ssa.CallInstruction)
 			if !ok {
 				continue
@@ -80,6 +84,29 @@ func (r *Resolver) Edges(fn *ssa.Function) []hazard.Edge {
 		}
 	}
 	return edges
+}
+
+// timers are the functions whose channel a receive waits on: <-time.After(d)
+// sleeps d.
+var timers = map[string]bool{"time.After": true, "time.Tick": true}
+
+// timerWait returns the edge of a receive from a timer's channel.
+func (r *Resolver) timerWait(instr ssa.Instruction) (hazard.Edge, bool) {
+	recv, ok := instr.(*ssa.UnOp)
+	if !ok || recv.Op != token.ARROW {
+		return hazard.Edge{}, false
+	}
+	for _, src := range r.Src.Sources(recv.X) {
+		name := StaticCallName(src)
+		if !timers[name] {
+			continue
+		}
+		w := hazard.Witness{Cat: catalog.Blocking, What: "a wait for a timer (a receive from " + name + ")",
+			Fix: catalog.FixBlocking, Sink: name,
+			Chain: []hazard.Hop{{Name: name, Qual: name, Pos: recv.Pos()}}}
+		return hazard.Edge{Pos: recv.Pos(), Direct: []hazard.Witness{w}}, true
+	}
+	return hazard.Edge{}, false
 }
 
 // resolve returns the edges of one call.

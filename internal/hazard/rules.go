@@ -3,9 +3,10 @@ package hazard
 import "github.com/spanhotpath/spanhotpath/internal/catalog"
 
 // The rules that change what a call contributes, in one place:
-//   - inside a memo, plain I/O runs only when the memo is empty or stale;
-//   - in a goroutine, plain I/O is off the caller's path, but a span started
-//     there still multiplies without bound;
+//   - inside a memo, plain I/O (or a wait) runs only when the memo is empty
+//     or stale;
+//   - in a goroutine, plain I/O and waits are off the caller's path, but a
+//     span started there still multiplies without bound;
 //   - inside a once-cache that outlives the call, plain I/O runs once, and
 //     a call that re-enters the hook blocks on the once: a deadlock;
 //   - under a held mutex, a call that re-enters the hook blocks on the
@@ -65,7 +66,7 @@ func transform(e Edge, in []Witness, head bool) []Witness {
 			h.By = by
 			wit.Chain = append([]Hop{h}, wit.Chain[1:]...)
 		}
-		if e.Memo && (wit.Cat == catalog.Network || wit.Cat == catalog.IO) {
+		if e.Memo && wit.Cat.Plain() {
 			continue // runs when the memo is empty or stale, not on every call
 		}
 		switch e.Mode {
@@ -76,10 +77,10 @@ func transform(e Edge, in []Witness, head bool) []Witness {
 				continue
 			}
 		case OnceCached:
-			switch wit.Cat {
-			case catalog.Network, catalog.IO:
+			switch {
+			case wit.Cat.Plain():
 				continue // cached: runs once, starts no span
-			case catalog.Reentrancy:
+			case wit.Cat == catalog.Reentrancy:
 				wit.Cat, wit.Base = catalog.Deadlock, ""
 				wit.Sink = e.Wrapper
 			}

@@ -10,6 +10,19 @@ type HookSpec struct {
 	Pkg, Iface string
 	Methods    []HookMethod
 	Pipeline   Pipeline // the pipeline whose re-entry reaches this hook
+
+	// Shape, if set, recognises implementations in packages that do not
+	// import Pkg: the interface's methods, with their parameter and
+	// result types by full name (an ID generator needs only the trace
+	// API's types, and is often written without the SDK).
+	Shape []MethodShape
+}
+
+// MethodShape is a method by the full names of its parameter and result
+// types ("context.Context", "go.opentelemetry.io/otel/trace.TraceID").
+type MethodShape struct {
+	Name            string
+	Params, Results []string
 }
 
 type HookMethod struct {
@@ -29,6 +42,10 @@ var Hooks = []HookSpec{
 	{
 		Pkg: "go.opentelemetry.io/otel/sdk/trace", Iface: "IDGenerator", Pipeline: TracePipeline,
 		Methods: []HookMethod{{"NewIDs", "span start"}, {"NewSpanID", "span start"}},
+		Shape: []MethodShape{
+			{Name: "NewIDs", Params: []string{"context.Context"}, Results: []string{traceAPI + ".TraceID", traceAPI + ".SpanID"}},
+			{Name: "NewSpanID", Params: []string{"context.Context", traceAPI + ".TraceID"}, Results: []string{traceAPI + ".SpanID"}},
+		},
 	},
 	{
 		Pkg: "go.opentelemetry.io/otel/sdk/log", Iface: "Processor", Pipeline: LogPipeline,
@@ -402,6 +419,8 @@ func (c *Catalog) Constructed(constructor, method string) (Spec, string, bool) {
 	s, ok := c.sinks[impl]
 	return s, impl, ok
 }
+
+const traceAPI = "go.opentelemetry.io/otel/trace"
 
 // Names of the functions and variables the call-site rules inspect to
 // tell how a client was built.

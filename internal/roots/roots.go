@@ -8,6 +8,7 @@ import (
 	"go/token"
 	"go/types"
 	"sort"
+	"strings"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -128,9 +129,57 @@ func HookInterfaces(pkgs map[string]*types.Package) []HookInterface {
 	for _, h := range catalog.Hooks {
 		if iface := lookupInterface(pkgs[h.Pkg], h.Iface); iface != nil {
 			out = append(out, HookInterface{h, iface})
+		} else if iface := shapeInterface(pkgs, h.Shape); iface != nil {
+			out = append(out, HookInterface{h, iface})
 		}
 	}
 	return out
+}
+
+// shapeInterface builds the interface of a hook's method shapes from the
+// types of pkgs, or returns nil if a type is not among them.
+func shapeInterface(pkgs map[string]*types.Package, shape []catalog.MethodShape) *types.Interface {
+	if len(shape) == 0 {
+		return nil
+	}
+	typeOf := func(full string) types.Type {
+		i := strings.LastIndex(full, ".")
+		if i < 0 {
+			return nil
+		}
+		if tn, ok := lookupObject(pkgs[full[:i]], full[i+1:]).(*types.TypeName); ok {
+			return tn.Type()
+		}
+		return nil
+	}
+	tuple := func(names []string) *types.Tuple {
+		var vars []*types.Var
+		for _, n := range names {
+			t := typeOf(n)
+			if t == nil {
+				return nil
+			}
+			vars = append(vars, types.NewParam(token.NoPos, nil, "", t))
+		}
+		return types.NewTuple(vars...)
+	}
+	var methods []*types.Func
+	for _, m := range shape {
+		params, results := tuple(m.Params), tuple(m.Results)
+		if params == nil || results == nil {
+			return nil
+		}
+		sig := types.NewSignatureType(nil, nil, nil, params, results, false)
+		methods = append(methods, types.NewFunc(token.NoPos, nil, m.Name, sig))
+	}
+	return types.NewInterfaceType(methods, nil).Complete()
+}
+
+func lookupObject(p *types.Package, name string) types.Object {
+	if p == nil {
+		return nil
+	}
+	return p.Scope().Lookup(name)
 }
 
 // hookRoot returns the root for method name of impl, declared in pkg (a

@@ -10,7 +10,7 @@ cd "$root"
 
 echo "== modules"
 go mod download
-for m in testdata/src examples/incident integration/testdata/fixture tools/golangci-lint; do
+for m in testdata/src testdata/program testdata/libs examples/incident integration/testdata/fixture tools/golangci-lint; do
 	(cd "$m" && go mod download)
 done
 

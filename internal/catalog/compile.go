@@ -85,12 +85,16 @@ func (c *Catalog) Lookup(fn *types.Func) (Spec, string, bool) {
 	if fn.Pkg() == nil {
 		return Spec{}, "", false
 	}
-	// Wildcards: every method of a type, every function of a package.
+	// Wildcards: every method of a type, every function of a package;
+	// then the methods of a library's API by their shape.
 	if recv := fn.Signature().Recv(); recv != nil {
 		if i := strings.LastIndex(name, ")."); i >= 0 {
 			if s, ok := c.sinks[name[:i]+").*"]; ok {
 				return s, name, true
 			}
+		}
+		if s, ok := shapeLookup(fn); ok {
+			return s, name, true
 		}
 		return Spec{}, "", false
 	}
@@ -122,7 +126,7 @@ func dottedName(fn *types.Func) string {
 // higher-order function the walk looks through, nor a safe call).
 func (s Spec) IsSink() bool {
 	switch s.Kind {
-	case PlainSink, DefaultHTTP, HTTPClientCall, GRPCConnCall, RoundTripper, BridgeConstructor, ExportCall:
+	case PlainSink, DefaultHTTP, HTTPClientCall, GRPCConnCall, RoundTripper, BridgeConstructor, ExportCall, ClientCall, LogrusCall, TransportCall:
 		return true
 	}
 	return false

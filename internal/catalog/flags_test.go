@@ -50,7 +50,7 @@ func TestFlagsRejected(t *testing.T) {
 	for _, tc := range []struct {
 		arg, want string
 	}{
-		{"-disable=bogus", `"bogus": must be one of deadlock, io, network, reentrancy`},
+		{"-disable=bogus", `"bogus": must be one of blocking, deadlock, io, network, reentrancy`},
 		{"-disable=io,,slow", `"slow": must be one of`},
 		{"-roots=not a name", `"not a name": want`},
 		{"-safe=example.com/app", `"example.com/app": want`},

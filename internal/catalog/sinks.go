@@ -82,6 +82,9 @@ const (
 	BridgeConstructor             // builds instrumentation: not a sink, but its package needs analysis
 	SafeCall                      // not a sink and not followed (the library caches it)
 	ExportCall                    // an exporter's export: category from how the exporter was built (Spec.Exporter)
+	ClientCall                    // a client's call: category from how the client was built (Spec.Client)
+	LogrusCall                    // a logrus call: runs the Fire of every hook added to the logger
+	TransportCall                 // (http.RoundTripper).RoundTrip: category from the transport that flows to the receiver
 )
 
 // Spec is one catalog entry.
@@ -93,10 +96,18 @@ type Spec struct {
 	Args     []int     // CallsArgs*, OnceDo, OnceWrap: parameter indexes of the functions called
 	Fix      string    // user sinks: the fix hint the user configured
 	Exporter *Exporter // ExportCall: how the exporter's export is classified
+	Client   *Client   // ClientCall: how the client is classified
 }
 
 func network(what string) Spec { return Spec{Category: Network, What: what} }
+
+// sqlCall is a database/sql call: network, or a span when the *sql.DB
+// came from otelsql (clients.go).
+func sqlCall(what string) Spec { return Spec{Kind: ClientCall, Client: sqlClient, What: what} }
 func fileIO(what string) Spec  { return Spec{Category: IO, What: what} }
+
+// FixExport is the fix hint of an export on the hot path.
+const FixExport = "export with a batch processor (sdktrace.WithBatcher, sdklog.NewBatchProcessor), which exports in its own goroutine"
 
 // FixBlocking is the fix hint of a wait on the hot path.
 const FixBlocking = "do not wait in a hook: retry or back off in a goroutine of your own (or let a batch processor export), and return"
@@ -106,7 +117,7 @@ func blocking(what string) Spec { return Spec{Category: Blocking, What: what, Fi
 // sinks is keyed by full name as go/types prints it (types.Func.FullName).
 // A key "pkg/path.*" or "(*pkg/path.T).*" covers every function of the
 // package or every method of the type.
-var sinks = map[string]Spec{
+var sinks = withLogrus(map[string]Spec{
 	// Span creation.
 	"(go.opentelemetry.io/otel/trace.Tracer).Start": {Category: Reentrancy, Pipeline: TracePipeline, What: "starts a span",
 		Fix: "start no span in a hot-path hook: record what the hook learns as attributes of the span it is given, or start the span where the work is triggered, outside the hook"},
@@ -161,22 +172,22 @@ var sinks = map[string]Spec{
 	"(*crypto/tls.Conn).HandshakeContext": network("a TLS handshake"),
 
 	// Databases.
-	"(*database/sql.DB).Query":           network("a database query"),
-	"(*database/sql.DB).QueryContext":    network("a database query"),
-	"(*database/sql.DB).QueryRow":        network("a database query"),
-	"(*database/sql.DB).QueryRowContext": network("a database query"),
-	"(*database/sql.DB).Exec":            network("a database statement"),
-	"(*database/sql.DB).ExecContext":     network("a database statement"),
-	"(*database/sql.DB).Ping":            network("a database round trip"),
-	"(*database/sql.DB).PingContext":     network("a database round trip"),
-	"(*database/sql.DB).Begin":           network("a database transaction"),
-	"(*database/sql.DB).BeginTx":         network("a database transaction"),
-	"(*database/sql.DB).Prepare":         network("a database round trip"),
-	"(*database/sql.DB).PrepareContext":  network("a database round trip"),
-	"(*database/sql.DB).Conn":            network("a database connection"),
-	"(*database/sql.Conn).*":             network("a database round trip"),
-	"(*database/sql.Tx).*":               network("a database round trip"),
-	"(*database/sql.Stmt).*":             network("a database round trip"),
+	"(*database/sql.DB).Query":           sqlCall("a database query"),
+	"(*database/sql.DB).QueryContext":    sqlCall("a database query"),
+	"(*database/sql.DB).QueryRow":        sqlCall("a database query"),
+	"(*database/sql.DB).QueryRowContext": sqlCall("a database query"),
+	"(*database/sql.DB).Exec":            sqlCall("a database statement"),
+	"(*database/sql.DB).ExecContext":     sqlCall("a database statement"),
+	"(*database/sql.DB).Ping":            sqlCall("a database round trip"),
+	"(*database/sql.DB).PingContext":     sqlCall("a database round trip"),
+	"(*database/sql.DB).Begin":           sqlCall("a database transaction"),
+	"(*database/sql.DB).BeginTx":         sqlCall("a database transaction"),
+	"(*database/sql.DB).Prepare":         sqlCall("a database round trip"),
+	"(*database/sql.DB).PrepareContext":  sqlCall("a database round trip"),
+	"(*database/sql.DB).Conn":            sqlCall("a database connection"),
+	"(*database/sql.Conn).*":             sqlCall("a database round trip"),
+	"(*database/sql.Tx).*":               sqlCall("a database round trip"),
+	"(*database/sql.Stmt).*":             sqlCall("a database round trip"),
 
 	// gRPC.
 	"(*google.golang.org/grpc.ClientConn).Invoke":            {Kind: GRPCConnCall},
@@ -383,6 +394,96 @@ var sinks = map[string]Spec{
 	OtelslogNewLogger:  {Kind: BridgeConstructor},
 	OtelslogNewHandler: {Kind: BridgeConstructor},
 
+	// Loggers with OpenTelemetry bridges: a call emits a log record when
+	// the logger is bridged (clients.go); without a bridge, nothing.
+	"(*go.uber.org/zap.Logger).Debug":           {Kind: ClientCall, Client: zapLogger},
+	"(*go.uber.org/zap.Logger).Info":            {Kind: ClientCall, Client: zapLogger},
+	"(*go.uber.org/zap.Logger).Warn":            {Kind: ClientCall, Client: zapLogger},
+	"(*go.uber.org/zap.Logger).Error":           {Kind: ClientCall, Client: zapLogger},
+	"(*go.uber.org/zap.Logger).DPanic":          {Kind: ClientCall, Client: zapLogger},
+	"(*go.uber.org/zap.Logger).Panic":           {Kind: ClientCall, Client: zapLogger},
+	"(*go.uber.org/zap.Logger).Fatal":           {Kind: ClientCall, Client: zapLogger},
+	"(*go.uber.org/zap.Logger).Log":             {Kind: ClientCall, Client: zapLogger},
+	"(*go.uber.org/zap.SugaredLogger).Debug":    {Kind: ClientCall, Client: zapLogger},
+	"(*go.uber.org/zap.SugaredLogger).Debugf":   {Kind: ClientCall, Client: zapLogger},
+	"(*go.uber.org/zap.SugaredLogger).Debugw":   {Kind: ClientCall, Client: zapLogger},
+	"(*go.uber.org/zap.SugaredLogger).Debugln":  {Kind: ClientCall, Client: zapLogger},
+	"(*go.uber.org/zap.SugaredLogger).Info":     {Kind: ClientCall, Client: zapLogger},
+	"(*go.uber.org/zap.SugaredLogger).Infof":    {Kind: ClientCall, Client: zapLogger},
+	"(*go.uber.org/zap.SugaredLogger).Infow":    {Kind: ClientCall, Client: zapLogger},
+	"(*go.uber.org/zap.SugaredLogger).Infoln":   {Kind: ClientCall, Client: zapLogger},
+	"(*go.uber.org/zap.SugaredLogger).Warn":     {Kind: ClientCall, Client: zapLogger},
+	"(*go.uber.org/zap.SugaredLogger).Warnf":    {Kind: ClientCall, Client: zapLogger},
+	"(*go.uber.org/zap.SugaredLogger).Warnw":    {Kind: ClientCall, Client: zapLogger},
+	"(*go.uber.org/zap.SugaredLogger).Warnln":   {Kind: ClientCall, Client: zapLogger},
+	"(*go.uber.org/zap.SugaredLogger).Error":    {Kind: ClientCall, Client: zapLogger},
+	"(*go.uber.org/zap.SugaredLogger).Errorf":   {Kind: ClientCall, Client: zapLogger},
+	"(*go.uber.org/zap.SugaredLogger).Errorw":   {Kind: ClientCall, Client: zapLogger},
+	"(*go.uber.org/zap.SugaredLogger).Errorln":  {Kind: ClientCall, Client: zapLogger},
+	"(*go.uber.org/zap.SugaredLogger).DPanic":   {Kind: ClientCall, Client: zapLogger},
+	"(*go.uber.org/zap.SugaredLogger).DPanicf":  {Kind: ClientCall, Client: zapLogger},
+	"(*go.uber.org/zap.SugaredLogger).DPanicw":  {Kind: ClientCall, Client: zapLogger},
+	"(*go.uber.org/zap.SugaredLogger).DPanicln": {Kind: ClientCall, Client: zapLogger},
+	"(*go.uber.org/zap.SugaredLogger).Panic":    {Kind: ClientCall, Client: zapLogger},
+	"(*go.uber.org/zap.SugaredLogger).Panicf":   {Kind: ClientCall, Client: zapLogger},
+	"(*go.uber.org/zap.SugaredLogger).Panicw":   {Kind: ClientCall, Client: zapLogger},
+	"(*go.uber.org/zap.SugaredLogger).Panicln":  {Kind: ClientCall, Client: zapLogger},
+	"(*go.uber.org/zap.SugaredLogger).Fatal":    {Kind: ClientCall, Client: zapLogger},
+	"(*go.uber.org/zap.SugaredLogger).Fatalf":   {Kind: ClientCall, Client: zapLogger},
+	"(*go.uber.org/zap.SugaredLogger).Fatalw":   {Kind: ClientCall, Client: zapLogger},
+	"(*go.uber.org/zap.SugaredLogger).Fatalln":  {Kind: ClientCall, Client: zapLogger},
+	"(*go.uber.org/zap.SugaredLogger).Log":      {Kind: ClientCall, Client: zapLogger},
+	"(*go.uber.org/zap.SugaredLogger).Logf":     {Kind: ClientCall, Client: zapLogger},
+	"(*go.uber.org/zap.SugaredLogger).Logw":     {Kind: ClientCall, Client: zapLogger},
+	"(*go.uber.org/zap.SugaredLogger).Logln":    {Kind: ClientCall, Client: zapLogger},
+	"(github.com/go-logr/logr.Logger).Info":     {Kind: ClientCall, Client: logrLogger},
+	"(github.com/go-logr/logr.Logger).Error":    {Kind: ClientCall, Client: logrLogger},
+	// logrus: logrusSinks.
+	// memcached (gomemcache): no instrumentation; New and SetServers resolve
+	// every server name (selector.go).
+	"(*github.com/bradfitz/gomemcache/memcache.Client).Get":            network("a memcached round trip"),
+	"(*github.com/bradfitz/gomemcache/memcache.Client).GetMulti":       network("a memcached round trip"),
+	"(*github.com/bradfitz/gomemcache/memcache.Client).GetAndTouch":    network("a memcached round trip"),
+	"(*github.com/bradfitz/gomemcache/memcache.Client).Set":            network("a memcached round trip"),
+	"(*github.com/bradfitz/gomemcache/memcache.Client).Add":            network("a memcached round trip"),
+	"(*github.com/bradfitz/gomemcache/memcache.Client).Replace":        network("a memcached round trip"),
+	"(*github.com/bradfitz/gomemcache/memcache.Client).Append":         network("a memcached round trip"),
+	"(*github.com/bradfitz/gomemcache/memcache.Client).Prepend":        network("a memcached round trip"),
+	"(*github.com/bradfitz/gomemcache/memcache.Client).CompareAndSwap": network("a memcached round trip"),
+	"(*github.com/bradfitz/gomemcache/memcache.Client).Delete":         network("a memcached round trip"),
+	"(*github.com/bradfitz/gomemcache/memcache.Client).DeleteAll":      network("a memcached round trip"),
+	"(*github.com/bradfitz/gomemcache/memcache.Client).Increment":      network("a memcached round trip"),
+	"(*github.com/bradfitz/gomemcache/memcache.Client).Decrement":      network("a memcached round trip"),
+	"(*github.com/bradfitz/gomemcache/memcache.Client).Touch":          network("a memcached round trip"),
+	"(*github.com/bradfitz/gomemcache/memcache.Client).FlushAll":       network("a memcached round trip"),
+	"(*github.com/bradfitz/gomemcache/memcache.Client).Ping":           network("a memcached round trip"),
+	"github.com/bradfitz/gomemcache/memcache.New":                      network("a DNS lookup of every memcached server"),
+	"(*github.com/bradfitz/gomemcache/memcache.ServerList).SetServers": network("a DNS lookup of every memcached server"),
+	// etcd client v3 (v3.7.3): the client embeds these interfaces; each
+	// call is a gRPC request (kv.go, lease.go, watch.go).
+	"(go.etcd.io/etcd/client/v3.KV).Put":                  network("an etcd request (gRPC)"),
+	"(go.etcd.io/etcd/client/v3.KV).Get":                  network("an etcd request (gRPC)"),
+	"(go.etcd.io/etcd/client/v3.KV).Delete":               network("an etcd request (gRPC)"),
+	"(go.etcd.io/etcd/client/v3.KV).Compact":              network("an etcd request (gRPC)"),
+	"(go.etcd.io/etcd/client/v3.KV).Do":                   network("an etcd request (gRPC)"),
+	"(go.etcd.io/etcd/client/v3.Txn).Commit":              network("an etcd request (gRPC)"),
+	"(go.etcd.io/etcd/client/v3.Watcher).Watch":           network("an etcd request (gRPC)"),
+	"(go.etcd.io/etcd/client/v3.Watcher).RequestProgress": network("an etcd request (gRPC)"),
+	"(go.etcd.io/etcd/client/v3.Lease).Grant":             network("an etcd request (gRPC)"),
+	"(go.etcd.io/etcd/client/v3.Lease).Revoke":            network("an etcd request (gRPC)"),
+	"(go.etcd.io/etcd/client/v3.Lease).TimeToLive":        network("an etcd request (gRPC)"),
+	"(go.etcd.io/etcd/client/v3.Lease).Leases":            network("an etcd request (gRPC)"),
+	"(go.etcd.io/etcd/client/v3.Lease).KeepAlive":         network("an etcd request (gRPC)"),
+	"(go.etcd.io/etcd/client/v3.Lease).KeepAliveOnce":     network("an etcd request (gRPC)"),
+	"(go.etcd.io/etcd/client/v3.Cluster).*":               network("an etcd request (gRPC)"),
+	"(go.etcd.io/etcd/client/v3.Maintenance).*":           network("an etcd request (gRPC)"),
+	"(go.etcd.io/etcd/client/v3.Auth).*":                  network("an etcd request (gRPC)"),
+	"go.etcd.io/etcd/client/v3.New":                       network("an etcd dial"),
+	// A round trip on an interface value: classified by the transport
+	// that flows to it (http.DefaultTransport.RoundTrip is the default
+	// transport's).
+	"(net/http.RoundTripper).RoundTrip": {Kind: TransportCall},
+
 	// Exporters (exporters.go).
 	"(*" + otlptrace + ".Exporter).ExportSpans":                         {Kind: ExportCall, Exporter: otlpTraceExporter},
 	"(*" + otlplog + "/otlploghttp.Exporter).Export":                    {Kind: ExportCall, Exporter: otlpLogHTTPExporter},
@@ -394,7 +495,7 @@ var sinks = map[string]Spec{
 	// Not sinks, and not followed: the global error handler is the
 	// documented way to report from a hook.
 	"go.opentelemetry.io/otel.Handle": {Kind: SafeCall},
-}
+})
 
 // constructed classifies an interface method call by the constructor that
 // built its receiver, where the interface hides a known implementation:
@@ -473,3 +574,19 @@ func IsWithTracerProvider(name string) bool { return withTracerProvider[name] }
 // IsGRPCDial reports whether the function named name creates a
 // *grpc.ClientConn from dial options.
 func IsGRPCDial(name string) bool { return grpcDials[name] }
+
+// withLogrus adds logrus's logging calls to m: every level's plain, f, ln
+// and Fn form, on a *Logger, an *Entry and the package's standard logger.
+// Each runs the Fire of every hook added to the logger, on the caller's
+// goroutine (entry.go fireHooks, v1.10.2).
+func withLogrus(m map[string]Spec) map[string]Spec {
+	const pkg = "github.com/sirupsen/logrus"
+	for _, level := range []string{"Trace", "Debug", "Info", "Print", "Warn", "Warning", "Error", "Fatal", "Panic", "Log"} {
+		for _, form := range []string{"", "f", "ln", "Fn"} {
+			m["(*"+pkg+".Logger)."+level+form] = Spec{Kind: LogrusCall}
+			m["(*"+pkg+".Entry)."+level+form] = Spec{Kind: LogrusCall}
+			m[pkg+"."+level+form] = Spec{Kind: LogrusCall}
+		}
+	}
+	return m
+}

@@ -121,7 +121,16 @@ func (r *Resolver) resolve(fn *ssa.Function, call ssa.CallInstruction, mode haza
 			return r.catalogEdges(fn, c, receiver(c), spec, name, pos, mode)
 		}
 		if spec, name, ok := r.Cat.Lookup(c.Method); ok {
-			return r.catalogEdges(fn, c, receiver(c), spec, name, pos, mode)
+			if spec.Kind != catalog.TransportCall {
+				return r.catalogEdges(fn, c, receiver(c), spec, name, pos, mode)
+			}
+			// A round trip on an interface value: the transport that
+			// flows to it decides, else its implementations do.
+			if w, ok := r.Classifier.RoundTripWitness(c.Value); ok {
+				w.Sink = name
+				w.Chain = []hazard.Hop{{Name: name, Qual: name, Pos: pos}}
+				return []hazard.Edge{{Pos: pos, Mode: mode, Direct: []hazard.Witness{w}}}
+			}
 		}
 		if IsGRPCStubMethod(c.Method) {
 			wit := r.Classifier.GRPCStubWitness(c.Value)
@@ -322,7 +331,9 @@ func (r *Resolver) catalogEdges(fn *ssa.Function, c *ssa.CallCommon, recv ssa.Va
 		if wit.What == "" {
 			wit.What = spec.What
 		}
-		wit.Fix = spec.Fix
+		if spec.Fix != "" {
+			wit.Fix = spec.Fix // the user's hint wins
+		}
 		wit.Sink = name
 		wit.Chain = []hazard.Hop{{Name: name, Qual: name, Pos: pos}}
 		return []hazard.Edge{{Pos: pos, Mode: mode, Direct: []hazard.Witness{wit}}}
@@ -339,10 +350,34 @@ func (r *Resolver) catalogEdges(fn *ssa.Function, c *ssa.CallCommon, recv ssa.Va
 	switch spec.Kind {
 	case catalog.SafeCall:
 		return nil
+	case catalog.ClientCall:
+		w, ok := r.Classifier.ClientCallWitness(recv, spec.Client, spec.What)
+		if !ok {
+			return nil
+		}
+		return sink(w)
+	case catalog.LogrusCall:
+		// Every hook added to a logger fires on the caller's
+		// goroutine. The formatted line itself goes to the logger's
+		// Out, standard error by default: like a log.Printf, not a
+		// finding.
+		var edges []hazard.Edge
+		for _, hook := range r.logrusHooks(fn, recv) {
+			for _, e := range r.target(fn, nil, hook, pos, mode) {
+				e.Wrapper = name
+				edges = append(edges, e)
+			}
+		}
+		return edges
+	case catalog.TransportCall:
+		return nil // decided at the call, or left to the implementations
 	case catalog.ExportCall:
 		w := r.Classifier.ExportWitness(recv, spec.Exporter)
 		if w.Cat == "" {
 			return nil // an exporter that writes to memory
+		}
+		if w.Cat.Plain() && w.Fix == "" {
+			w.Fix = catalog.FixExport
 		}
 		return sink(w)
 	case catalog.PlainSink:

@@ -18,6 +18,9 @@ type Oracle interface {
 	Sources(v ssa.Value) []ssa.Value
 	// CallSources is Sources with every call a leaf.
 	CallSources(v ssa.Value) []ssa.Value
+	// CallsTo returns the static calls of the function named name in
+	// the code the source reads.
+	CallsTo(name string) []*ssa.CallCommon
 }
 
 // Classifier applies the call-site rules with one source's value flow and
@@ -295,4 +298,21 @@ func isGRPCConn(t types.Type) bool {
 	}
 	named, ok := types.Unalias(p.Elem()).(*types.Named)
 	return ok && named.Obj().Pkg() != nil && named.Obj().Pkg().Path() == catalog.GRPCPkg && named.Obj().Name() == "ClientConn"
+}
+
+// RoundTripWitness classifies a round trip on the http.RoundTripper value
+// rt by the transports that flow to it, if they decide it.
+func (c *Classifier) RoundTripWitness(rt ssa.Value) (hazard.Witness, bool) {
+	kinds := make(map[transportKind]bool)
+	for _, src := range c.Flow.Sources(rt) {
+		kinds[c.transportLeaf(src)] = true
+	}
+	if len(kinds) == 0 || kinds[transportUnknown] && len(kinds) == 1 {
+		return hazard.Witness{}, false
+	}
+	w := c.transportWitness(kinds)
+	if w.What == "network I/O" {
+		w.What = "an HTTP round trip"
+	}
+	return w, true
 }

@@ -5,12 +5,15 @@
 package load
 
 import (
+	"bytes"
 	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/token"
 	"go/types"
+	"io"
 	"os"
+	"os/exec"
 	"sort"
 	"strings"
 
@@ -39,6 +42,15 @@ func Metadata(dir string, tests bool, patterns ...string) (*Graph, error) {
 	roots, err := packages.Load(cfg, patterns...)
 	if err != nil {
 		return nil, err
+	}
+	if len(roots) == 0 {
+		// go/packages turns some failures of go list into an empty
+		// result ("updates to go.mod needed" on a pattern over
+		// dependencies): ask go list why, so the user reads the cause
+		// instead of "no packages matched".
+		if err := listError(dir, patterns); err != nil {
+			return nil, err
+		}
 	}
 	g := &Graph{}
 	for _, p := range roots {
@@ -205,3 +217,20 @@ func ExportTypes(p *packages.Package) (*types.Package, error) {
 type importerFunc func(path string) (*types.Package, error)
 
 func (f importerFunc) Import(path string) (*types.Package, error) { return f(path) }
+
+// listError runs go list -find on patterns and returns its failure, if any,
+// with the go command's own message.
+func listError(dir string, patterns []string) error {
+	cmd := exec.Command("go", append([]string{"list", "-find", "--"}, patterns...)...)
+	cmd.Dir = dir
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	cmd.Stdout = io.Discard
+	if err := cmd.Run(); err != nil {
+		if msg := strings.TrimSpace(stderr.String()); msg != "" {
+			return fmt.Errorf("go list: %s", strings.NewReplacer(":\n\t", ": ", "\n\t", " ", "\n", "; ").Replace(msg))
+		}
+		return fmt.Errorf("go list: %v", err)
+	}
+	return nil
+}

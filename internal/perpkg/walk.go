@@ -92,10 +92,11 @@ func (w *walker) Reviewed(fn *ssa.Function) *directive.Directive {
 
 // Sources, FuncSources and StoredIn implement classify.Source with the
 // package's value flow.
-func (w *walker) Sources(v ssa.Value) []ssa.Value     { return w.flow.Sources(v) }
-func (w *walker) FuncSources(v ssa.Value) []ssa.Value { return w.flow.FuncSources(v) }
-func (w *walker) CallSources(v ssa.Value) []ssa.Value { return w.flow.CallSources(v) }
-func (w *walker) StoredIn(v ssa.Value) string         { return w.flow.StoredIn(v) }
+func (w *walker) Sources(v ssa.Value) []ssa.Value       { return w.flow.Sources(v) }
+func (w *walker) FuncSources(v ssa.Value) []ssa.Value   { return w.flow.FuncSources(v) }
+func (w *walker) CallSources(v ssa.Value) []ssa.Value   { return w.flow.CallSources(v) }
+func (w *walker) CallsTo(name string) []*ssa.CallCommon { return w.flow.CallsTo(name) }
+func (w *walker) StoredIn(v ssa.Value) string           { return w.flow.StoredIn(v) }
 
 // Local implements classify.Source: the package's own code.
 func (w *walker) Local(fn *ssa.Function) bool { return w.inPackage(fn) }

@@ -40,7 +40,7 @@ func moduleDir(t testing.TB, rel string) string {
 		t.Fatal(err)
 	}
 	downloadOnce.Do(func() {
-		for _, m := range []string{"program", "src"} {
+		for _, m := range []string{"program", "src", "libs"} {
 			cmd := exec.Command("go", "mod", "download")
 			cmd.Dir = filepath.Join(dir, "..", m)
 			if out, err := cmd.CombinedOutput(); err != nil {

@@ -176,7 +176,7 @@ func (r registration) findings(res *hazard.Result, s *source) []hazard.Finding {
 	root := r.root
 	for _, w := range wits {
 		if r.sync && w.Fix == "" && w.Cat.Plain() {
-			w.Fix = "export with a batch processor (sdktrace.WithBatcher, sdklog.NewBatchProcessor), which exports in its own goroutine"
+			w.Fix = catalog.FixExport
 		}
 		root.Promoted = append(root.Promoted, w)
 	}

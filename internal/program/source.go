@@ -68,10 +68,11 @@ func (s *source) dirSet(pos token.Pos) *directive.Set {
 
 // Sources, FuncSources and StoredIn implement classify.Source: the user's
 // code's value flow, or a library package's own.
-func (s *source) Sources(v ssa.Value) []ssa.Value     { return s.flowOf(v).Sources(v) }
-func (s *source) FuncSources(v ssa.Value) []ssa.Value { return s.flowOf(v).FuncSources(v) }
-func (s *source) CallSources(v ssa.Value) []ssa.Value { return s.flowOf(v).CallSources(v) }
-func (s *source) StoredIn(v ssa.Value) string         { return s.flowOf(v).StoredIn(v) }
+func (s *source) Sources(v ssa.Value) []ssa.Value       { return s.flowOf(v).Sources(v) }
+func (s *source) FuncSources(v ssa.Value) []ssa.Value   { return s.flowOf(v).FuncSources(v) }
+func (s *source) CallSources(v ssa.Value) []ssa.Value   { return s.flowOf(v).CallSources(v) }
+func (s *source) CallsTo(name string) []*ssa.CallCommon { return s.flow.CallsTo(name) }
+func (s *source) StoredIn(v ssa.Value) string           { return s.flowOf(v).StoredIn(v) }
 
 // flowOf returns the value-flow index for a value of fn's.
 func (s *source) flowOf(v ssa.Value) *flow.Index {

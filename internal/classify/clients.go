@@ -1,0 +1,275 @@
+package classify
+
+import (
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/spanhotpath/spanhotpath/internal/catalog"
+	"github.com/spanhotpath/spanhotpath/internal/hazard"
+)
+
+// clientState is what classification learned of a client value.
+type clientState uint8
+
+const (
+	clientUnknown clientState = iota
+	clientPlain
+	clientSuppressed
+	clientInstrumented
+)
+
+// ClientCallWitness classifies a call on the client value recv (nil for a
+// package-level function of the library) by how the client was built.
+func (c *Classifier) ClientCallWitness(recv ssa.Value, cl *catalog.Client, what string) (hazard.Witness, bool) {
+	st := clientUnknown
+	if recv != nil {
+		st = c.clientState(recv, cl, 0)
+	}
+	if what == "" {
+		what = cl.What
+	}
+	if cl.Global && st != clientSuppressed {
+		st = clientInstrumented
+	}
+	switch st {
+	case clientInstrumented:
+		w := hazard.Witness{Cat: catalog.Reentrancy, Pipe: cl.Pipe, Base: cl.Base, What: cl.Started}
+		if cl.Unhook != "" {
+			w.Fix = "compute the value once at startup (constructor or package initializer), or " + cl.Unhook
+		}
+		return w, true
+	case clientSuppressed:
+		if cl.Base == "" {
+			return hazard.Witness{}, false
+		}
+		return hazard.Witness{Cat: cl.Base, What: what, Notes: hazard.NoteSuppressed}, true
+	}
+	if cl.Base == "" {
+		return hazard.Witness{}, false // a logger without a bridge: nothing to report
+	}
+	return hazard.Witness{Cat: cl.Base, What: what}, true
+}
+
+// clientState follows a client value back to how it was built.
+func (c *Classifier) clientState(v ssa.Value, cl *catalog.Client, depth int) clientState {
+	if depth > 4 {
+		return clientUnknown
+	}
+	worst := clientUnknown
+	note := func(s clientState) {
+		if s > worst {
+			worst = s
+		}
+	}
+	srcs := c.Flow.CallSources(v)
+	for _, o := range ownerOf(v) {
+		srcs = append(srcs, c.Flow.CallSources(o)...)
+	}
+	for _, src := range srcs {
+		call := callOf(src)
+		if call == nil {
+			continue
+		}
+		name := StaticCallName(call)
+		if call.Call.IsInvoke() {
+			name = call.Call.Method.FullName()
+		}
+		switch b, ok := cl.Builders[name]; {
+		case ok && b == catalog.BuildInstrumented:
+			if c.suppressed(call.Call.Args) {
+				note(clientSuppressed)
+			} else {
+				note(clientInstrumented)
+			}
+		case ok && b == catalog.BuildWrap:
+			for _, a := range call.Call.Args {
+				vals := []ssa.Value{a}
+				if vs := Varargs(a); len(vs) > 0 {
+					vals = vs
+				}
+				for _, x := range vals {
+					note(c.clientState(x, cl, depth+1))
+				}
+			}
+		case ok && b == catalog.BuildDerived:
+			if r := receiver(&call.Call); r != nil {
+				note(c.clientState(r, cl, depth+1))
+			}
+		case ok && b == catalog.BuildDefault:
+			for _, site := range c.Flow.CallsTo(cl.Replace) {
+				if len(site.Args) > 0 {
+					note(c.clientState(site.Args[0], cl, depth+1))
+				}
+			}
+		case ok:
+			note(clientPlain)
+			note(c.instrumentedLater(call, cl))
+		}
+		for _, r := range cl.Configs {
+			if r.Matches(name) && r.Arg < len(call.Call.Args) {
+				note(c.configState(call.Call.Args[r.Arg], r))
+			}
+		}
+		// A client built from another (sql.Open with a name otelsql
+		// registered).
+		if name == "database/sql.Open" && len(call.Call.Args) > 0 {
+			for _, n := range c.Flow.CallSources(call.Call.Args[0]) {
+				if rc := callOf(n); rc != nil && StaticCallName(rc) == "github.com/XSAM/otelsql.Register" {
+					if c.suppressed(rc.Call.Args) {
+						note(clientSuppressed)
+					} else {
+						note(clientInstrumented)
+					}
+				}
+			}
+		}
+	}
+	return worst
+}
+
+// instrumentedLater reports whether an instrumenter is called, in the code
+// the source reads, on the client the builder call made.
+func (c *Classifier) instrumentedLater(built *ssa.Call, cl *catalog.Client) clientState {
+	st := clientUnknown
+	for name := range cl.Instrumenters {
+		for _, site := range c.Flow.CallsTo(name) {
+			if len(site.Args) == 0 {
+				continue
+			}
+			for _, src := range c.Flow.CallSources(site.Args[0]) {
+				if callOf(src) == built {
+					if c.suppressed(site.Args[1:]) {
+						st = max(st, clientSuppressed)
+					} else {
+						st = clientInstrumented
+					}
+				}
+			}
+		}
+	}
+	return st
+}
+
+// configState looks in the configuration a client is built from for the
+// field that carries instrumentation.
+func (c *Classifier) configState(cfg ssa.Value, r catalog.ConfigRule) clientState {
+	st := clientUnknown
+	var roots []ssa.Value
+	roots = append(roots, cfg)
+	if u, ok := cfg.(*ssa.UnOp); ok {
+		roots = append(roots, u.X) // a struct value loaded from its variable
+	}
+	roots = append(roots, c.Flow.Sources(cfg)...)
+	for _, root := range roots {
+		for _, addr := range fieldAddrs(root, r.Field) {
+			for _, ref := range *addr.Referrers() {
+				switch ref := ref.(type) {
+				case *ssa.Store:
+					if ref.Addr != addr {
+						continue
+					}
+					for _, v := range c.Flow.Sources(ref.Val) {
+						if call := callOf(v); call != nil && r.Set[StaticCallName(call)] {
+							if c.suppressed(call.Call.Args) {
+								st = max(st, clientSuppressed)
+							} else {
+								st = clientInstrumented
+							}
+						}
+					}
+				case ssa.CallInstruction:
+					cc := ref.Common()
+					if r.Passed[StaticCallName(asCall(ref))] && len(cc.Args) > 0 && cc.Args[0] == addr {
+						if c.suppressed(cc.Args[1:]) {
+							st = max(st, clientSuppressed)
+						} else {
+							st = clientInstrumented
+						}
+					}
+				}
+			}
+		}
+	}
+	return st
+}
+
+func asCall(ci ssa.CallInstruction) ssa.Value {
+	if call, ok := ci.(*ssa.Call); ok {
+		return call
+	}
+	return nil
+}
+
+// fieldAddrs returns the addresses of the field path on the struct root
+// points to (through loads of intermediate pointer fields).
+func fieldAddrs(root ssa.Value, path []string) []*ssa.FieldAddr {
+	cur := []ssa.Value{root}
+	var out []*ssa.FieldAddr
+	for i, name := range path {
+		var next []ssa.Value
+		for _, v := range cur {
+			refs := v.Referrers()
+			if refs == nil {
+				continue
+			}
+			for _, ref := range *refs {
+				fa, ok := ref.(*ssa.FieldAddr)
+				if !ok || fa.X != v {
+					continue
+				}
+				f := FieldOf(fa.X.Type(), fa.Field, true)
+				if f == nil || f.Name() != name {
+					continue
+				}
+				if i == len(path)-1 {
+					out = append(out, fa)
+					continue
+				}
+				// The next step is on the struct this field points to.
+				for _, r := range *fa.Referrers() {
+					if load, ok := r.(*ssa.UnOp); ok && load.X == fa {
+						next = append(next, load)
+					}
+				}
+				next = append(next, fa)
+			}
+		}
+		cur = next
+	}
+	return out
+}
+
+// suppressed reports whether instrumentation options among args give it a
+// no-op tracer or logger provider.
+func (c *Classifier) suppressed(args []ssa.Value) bool {
+	for _, a := range args {
+		for _, opt := range append(Varargs(a), a) {
+			for _, o := range c.Flow.Sources(opt) {
+				oc, ok := o.(*ssa.Call)
+				if !ok || !catalog.IsProviderOption(StaticCallName(oc)) || len(oc.Call.Args) == 0 {
+					continue
+				}
+				for _, p := range c.Flow.Sources(oc.Call.Args[0]) {
+					if n := StaticCallName(p); catalog.IsNoopProvider(n) || catalog.IsNoopLoggerProvider(n) {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// ownerOf returns, for a value loaded from a field of a struct (a client
+// embedding the method's receiver: a Redis client's cmdable, an etcd
+// client's KV), the struct it was loaded from.
+func ownerOf(v ssa.Value) []ssa.Value {
+	switch v := v.(type) {
+	case *ssa.UnOp:
+		if fa, ok := v.X.(*ssa.FieldAddr); ok {
+			return []ssa.Value{fa.X}
+		}
+	case *ssa.Field:
+		return []ssa.Value{v.X}
+	}
+	return nil
+}

@@ -57,12 +57,6 @@ WORKDIR=${WORKDIR:-$(mktemp -d "${TMPDIR:-/tmp}/spanhotpath-bench.XXXXXX")}
 mkdir -p "$WORKDIR"
 WORKDIR=$(cd "$WORKDIR" && pwd)
 
-# Versions of W1, as in testdata/src/go.mod.
-OTEL_SDK=v1.47.0
-GRPC=v1.83.2
-CONTRIB=v0.72.0
-XTOOLS=v0.52.0
-
 export GOTOOLCHAIN=local # never switch toolchains mid-benchmark
 export GOFLAGS=          # no -mod=mod or other surprises from the environment
 export GOWORK=off
@@ -96,63 +90,8 @@ STOCKVET=$(go env GOTOOLDIR)/vet
 "$BIN" -flags >/dev/null || { echo "$BIN -flags failed: not a vet tool?" >&2; exit 1; }
 
 # ---- workloads -----------------------------------------------------------------
-declare -A WDIR WPKGS
-
-setup_w1() {
-	local d=$WORKDIR/W1/mod
-	mkdir -p "$d"
-	log "W1: scratch module in $d"
-	(
-		cd "$d"
-		go mod init bench.example/w1 >/dev/null 2>&1
-		# -t with the package patterns records the test dependencies go vet needs
-		# (it vets test files too) ...
-		go get -t "go.opentelemetry.io/otel/sdk/...@$OTEL_SDK" "google.golang.org/grpc/...@$GRPC" \
-			"go.opentelemetry.io/contrib/instrumentation/net/http/otelhttp/...@$CONTRIB" \
-			"go.opentelemetry.io/contrib/instrumentation/google.golang.org/grpc/otelgrpc/...@$CONTRIB" 2>/dev/null
-		# ... but the grpc/... pattern also drags in grpc's nested modules
-		# (examples, gcp/observability, security/advancedtls, ...): drop them,
-		# then pin the four modules again (dropping them moves versions).
-		local nested
-		nested=$(go list -m -f '{{.Path}}' all | grep '^google\.golang\.org/grpc/' || true)
-		if [[ -n $nested ]]; then
-			# shellcheck disable=SC2086
-			go get $(sed 's/$/@none/' <<<"$nested") 2>/dev/null
-		fi
-		go get "go.opentelemetry.io/otel/sdk@$OTEL_SDK" "google.golang.org/grpc@$GRPC" \
-			"go.opentelemetry.io/contrib/instrumentation/net/http/otelhttp@$CONTRIB" \
-			"go.opentelemetry.io/contrib/instrumentation/google.golang.org/grpc/otelgrpc@$CONTRIB" 2>/dev/null
-		local got want
-		got=$(go list -m -f '{{.Path}}@{{.Version}}' go.opentelemetry.io/otel/sdk google.golang.org/grpc \
-			go.opentelemetry.io/contrib/instrumentation/net/http/otelhttp \
-			go.opentelemetry.io/contrib/instrumentation/google.golang.org/grpc/otelgrpc | tr '\n' ' ')
-		want="go.opentelemetry.io/otel/sdk@$OTEL_SDK google.golang.org/grpc@$GRPC go.opentelemetry.io/contrib/instrumentation/net/http/otelhttp@$CONTRIB go.opentelemetry.io/contrib/instrumentation/google.golang.org/grpc/otelgrpc@$CONTRIB "
-		if [[ $got != "$want" ]]; then
-			echo "W1: module versions are $got, want $want" >&2
-			exit 1
-		fi
-		if go list -m -f '{{.Path}}' all | grep -q '^google\.golang\.org/grpc/'; then
-			echo "W1: a nested grpc module is still in the build list" >&2
-			exit 1
-		fi
-	)
-	WDIR[W1]=$d
-	WPKGS[W1]="go.opentelemetry.io/otel/sdk/... google.golang.org/grpc/... go.opentelemetry.io/contrib/instrumentation/net/http/otelhttp/... go.opentelemetry.io/contrib/instrumentation/google.golang.org/grpc/otelgrpc/..."
-}
-
-setup_w2() {
-	local d=$WORKDIR/W2/tools src
-	log "W2: golang.org/x/tools@$XTOOLS in $d"
-	src=$(cd "$WORKDIR" && go mod download -json "golang.org/x/tools@$XTOOLS" |
-		sed -n 's/^[[:space:]]*"Dir": "\(.*\)",\{0,1\}$/\1/p')
-	[[ -d $src ]] || { echo "W2: go mod download gave no Dir" >&2; exit 1; }
-	mkdir -p "$d"
-	cp -r "$src/." "$d"
-	chmod -R u+w "$d"
-	(cd "$d" && go mod download)
-	WDIR[W2]=$d
-	WPKGS[W2]="./..."
-}
+# shellcheck source=bench/workloads.sh
+source "$REPO/bench/workloads.sh"
 
 # ---- one measured command --------------------------------------------------------
 # run_one WL CMD CACHE MODE ITER GOCACHE
@@ -225,11 +164,7 @@ fresh_cache() { # fresh_cache WL NAME -> path of a fresh copy of the template
 
 # ---- setup and priming -----------------------------------------------------------------
 for wl in $WORKLOADS; do
-	case $wl in
-	W1) setup_w1 ;;
-	W2) setup_w2 ;;
-	*) echo "unknown workload $wl" >&2; exit 2 ;;
-	esac
+	setup "$wl"
 	(
 		cd "${WDIR[$wl]}"
 		# shellcheck disable=SC2086

@@ -981,6 +981,28 @@ func TestFix(t *testing.T) {
 	}
 }
 
+// TestFixProgram: -fix in program mode applies the same fixes, and the
+// second analysis (after the edit) runs in program mode too.
+func TestFixProgram(t *testing.T) {
+	dir := newFixture(t)
+	hfile := filepath.Join(dir, "h", "h.go")
+	writeFile(t, hfile, procHoist)
+	if r := spanhotpath(t, dir, "-program", "./h"); r.code != 3 || len(lines(r.stdout)) != 2 {
+		t.Fatalf("want two findings in program mode before -fix, got %v", r)
+	}
+	r := spanhotpath(t, dir, "-program", "-fix", "./h")
+	if r.code != 0 || r.stdout != "" || !strings.Contains(r.stderr, "applied 2 fix(es) to 1 file(s)") {
+		t.Errorf("-program -fix: want exit status 0, no findings left and a summary, got %v", r)
+	}
+	src, _ := os.ReadFile(hfile)
+	if strings.Count(string(src), "= hostname()") != 1 {
+		t.Errorf("-program -fix did not hoist hostname() once:\n%s", src)
+	}
+	if r := runCmd(t, dir, "go", "build", "./h"); r.code != 0 {
+		t.Errorf("the fixed package does not build: %v\n%s", r, src)
+	}
+}
+
 // TestSuppressed covers //spanhotpath:ignore: silenced in text, go vet
 // and the exit status, kept and marked in JSON and SARIF, never baselined.
 func TestSuppressed(t *testing.T) {

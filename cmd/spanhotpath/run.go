@@ -330,7 +330,39 @@ func analyze(cat *catalog.Catalog, opts *options, stderr io.Writer) *result {
 	res.errors = printErrors(stderr, res.run.Errors, cwd)
 	res.failed = len(res.errors) > 0
 	res.findings = collect(res.run, cwd)
+	if opts.program && opts.fix {
+		addPackageFixes(res.findings, collect(driver.PerPackage(g, cat, 0), cwd))
+	}
 	return res
+}
+
+// addPackageFixes gives program-mode findings the fixes the per-package
+// engine offers for the same call. A fix is decided by the call alone (the
+// hook's call of a package-level function, hoisted into a package
+// variable, only where the callee's value cannot differ: perpkg/hoistsafe.go),
+// so it holds whichever engine found the call; it is taken only where both
+// engines give the call the same category, so program mode's knowledge
+// (this call starts a span in this program) is never overridden.
+func addPackageFixes(program, perpkg []*finding) {
+	type key struct {
+		file      string
+		line, col int
+		category  string
+	}
+	fixes := make(map[key]*finding)
+	for _, f := range perpkg {
+		if f.fix != nil {
+			fixes[key{f.AbsFile, f.Line, f.Column, f.Category}] = f
+		}
+	}
+	for _, f := range program {
+		if f.fix != nil {
+			continue
+		}
+		if p := fixes[key{f.AbsFile, f.Line, f.Column, f.Category}]; p != nil {
+			f.fix, f.fset, f.imports = p.fix, p.fset, p.imports
+		}
+	}
 }
 
 // printErrors prints the errors of the packages that were not analysed,

@@ -36,6 +36,12 @@ type Client struct {
 	// provider however they were built (no option turns them off).
 	Global   bool
 	Builders map[string]Build
+	// Builder matches builders by name where a library has too many to
+	// list (every generated Google Cloud client's New...Client).
+	Builder func(name string) (Build, bool)
+	// Disabling are options, among a builder's arguments, that turn its
+	// instrumentation off (option.WithTelemetryDisabled).
+	Disabling map[string]bool
 	// Instrumenters instrument their first argument in place
 	// (redisotel.InstrumentTracing(rdb)).
 	Instrumenters map[string]bool
@@ -177,6 +183,26 @@ var (
 	gcsClient = &Client{What: "a Cloud Storage request", Base: Network, Pipe: TracePipeline, Global: true,
 		Started: "the Cloud Storage client starts spans through the global tracer provider (option.WithTelemetryDisabled does not stop them)",
 		Unhook:  "read the object outside the hook; no client option stops these spans"}
+	// gapicClient: generated Google Cloud clients (cloud.google.com/go/
+	// <service>/apiv*, checked on iam/apiv1 v1.12.0 with
+	// google.golang.org/api v0.307.0): New...Client dials through
+	// transport/grpc.DialPool, which adds otelgrpc's client handler
+	// (dial.go:383-386, the global tracer provider) unless the options
+	// include option.WithTelemetryDisabled; New...RESTClient wraps its HTTP
+	// transport in otelhttp under the same condition.
+	gapicClient = &Client{
+		What: "a Google Cloud API call", Base: Network, Pipe: TracePipeline,
+		Started: "the generated Google Cloud client carries otelgrpc (otelhttp for REST) unless built with option.WithTelemetryDisabled(), so the call starts a span",
+		Unhook:  "build the client with option.WithTelemetryDisabled()",
+		Builder: func(name string) (Build, bool) {
+			pkg, fn := splitFuncName(name)
+			if isGapicPackage(pkg) && strings.HasPrefix(fn, "New") && strings.HasSuffix(fn, "Client") {
+				return BuildInstrumented, true
+			}
+			return 0, false
+		},
+		Disabling: map[string]bool{"google.golang.org/api/option.WithTelemetryDisabled": true},
+	}
 	// zapLogger: zap v1.28.0 with the otelzap core (v0.21.0, core.go:
 	// Write calls Logger.Emit; Enabled and Check call Logger.Enabled).
 	zapLogger = &Client{
@@ -212,6 +238,7 @@ var otelpgxTracer = map[string]bool{"github.com/exaring/otelpgx.NewTracer": true
 // Kubernetes clients) that no list of names keeps up with.
 type shapeRule struct {
 	pkg      string            // the package, or a path prefix ending in "/"
+	pkgMatch func(string) bool // or a test of the package path
 	recv     func(string) bool // the receiver type's name
 	ctxFirst bool              // the first parameter is a context.Context
 	spec     Spec
@@ -236,6 +263,10 @@ var shapeRules = []shapeRule{
 		spec: network("a Kubernetes API server request")},
 	{pkg: "k8s.io/client-go/gentype", recv: func(string) bool { return true }, ctxFirst: true,
 		spec: network("a Kubernetes API server request")},
+	// Generated Google Cloud clients: every method of a *...Client type
+	// in cloud.google.com/go/<service>/apiv*.
+	{pkgMatch: isGapicPackage, recv: func(n string) bool { return strings.HasSuffix(n, "Client") }, ctxFirst: true,
+		spec: Spec{Kind: ClientCall, Client: gapicClient}},
 	// Cloud Storage handles (storage v1.70.0).
 	{pkg: "cloud.google.com/go/storage", recv: is("ObjectHandle", "BucketHandle", "Client", "Reader"), ctxFirst: true,
 		spec: Spec{Kind: ClientCall, Client: gcsClient}},
@@ -269,7 +300,12 @@ func shapeLookup(fn *types.Func) (Spec, bool) {
 	}
 	path := fn.Pkg().Path()
 	for _, r := range shapeRules {
-		if path != r.pkg && !(strings.HasSuffix(r.pkg, "/") && strings.HasPrefix(path, r.pkg)) {
+		switch {
+		case r.pkgMatch != nil:
+			if !r.pkgMatch(path) {
+				continue
+			}
+		case path != r.pkg && !(strings.HasSuffix(r.pkg, "/") && strings.HasPrefix(path, r.pkg)):
 			continue
 		}
 		if !r.recv(named.Obj().Name()) {
@@ -289,4 +325,28 @@ func firstIsContext(sig *types.Signature) bool {
 	}
 	n, ok := types.Unalias(sig.Params().At(0).Type()).(*types.Named)
 	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "context" && n.Obj().Name() == "Context"
+}
+
+// isGapicPackage reports whether path is a generated Google Cloud client
+// package: cloud.google.com/go/<service>/apiv1, .../apiv2beta, ...
+func isGapicPackage(path string) bool {
+	rest, ok := strings.CutPrefix(path, "cloud.google.com/go/")
+	if !ok {
+		return false
+	}
+	i := strings.LastIndex(rest, "/")
+	return i > 0 && strings.HasPrefix(rest[i+1:], "apiv")
+}
+
+// splitFuncName splits the full name of a package-level function into its
+// package path and name ("" and name for a method).
+func splitFuncName(name string) (pkg, fn string) {
+	if strings.HasPrefix(name, "(") {
+		return "", name
+	}
+	i := strings.LastIndex(name, ".")
+	if i < 0 || strings.Contains(name[i:], "/") {
+		return "", name
+	}
+	return name[:i], name[i+1:]
 }

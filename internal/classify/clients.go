@@ -13,6 +13,7 @@ type clientState uint8
 const (
 	clientUnknown clientState = iota
 	clientPlain
+	clientDisabled
 	clientSuppressed
 	clientInstrumented
 )
@@ -27,7 +28,7 @@ func (c *Classifier) ClientCallWitness(recv ssa.Value, cl *catalog.Client, what 
 	if what == "" {
 		what = cl.What
 	}
-	if cl.Global && st != clientSuppressed {
+	if cl.Global && st != clientSuppressed && st != clientDisabled {
 		st = clientInstrumented
 	}
 	switch st {
@@ -37,11 +38,15 @@ func (c *Classifier) ClientCallWitness(recv ssa.Value, cl *catalog.Client, what 
 			w.Fix = "compute the value once at startup (constructor or package initializer), or " + cl.Unhook
 		}
 		return w, true
-	case clientSuppressed:
+	case clientSuppressed, clientDisabled:
 		if cl.Base == "" {
 			return hazard.Witness{}, false
 		}
-		return hazard.Witness{Cat: cl.Base, What: what, Notes: hazard.NoteSuppressed}, true
+		note := hazard.NoteSuppressed
+		if st == clientDisabled {
+			note = hazard.NoteDisabled
+		}
+		return hazard.Witness{Cat: cl.Base, What: what, Notes: note}, true
 	}
 	if cl.Base == "" {
 		return hazard.Witness{}, false // a logger without a bridge: nothing to report
@@ -73,11 +78,18 @@ func (c *Classifier) clientState(v ssa.Value, cl *catalog.Client, depth int) cli
 		if call.Call.IsInvoke() {
 			name = call.Call.Method.FullName()
 		}
-		switch b, ok := cl.Builders[name]; {
+		b, ok := cl.Builders[name]
+		if !ok && cl.Builder != nil {
+			b, ok = cl.Builder(name)
+		}
+		switch {
 		case ok && b == catalog.BuildInstrumented:
-			if c.suppressed(call.Call.Args) {
+			switch {
+			case c.suppressed(call.Call.Args):
 				note(clientSuppressed)
-			} else {
+			case c.disabled(call.Call.Args, cl.Disabling):
+				note(clientDisabled)
+			default:
 				note(clientInstrumented)
 			}
 		case ok && b == catalog.BuildWrap:
@@ -236,6 +248,24 @@ func fieldAddrs(root ssa.Value, path []string) []*ssa.FieldAddr {
 		cur = next
 	}
 	return out
+}
+
+// disabled reports whether one of the options among args is one that
+// turns the client's instrumentation off.
+func (c *Classifier) disabled(args []ssa.Value, names map[string]bool) bool {
+	if len(names) == 0 {
+		return false
+	}
+	for _, a := range args {
+		for _, opt := range append(Varargs(a), a) {
+			for _, o := range c.Flow.Sources(opt) {
+				if oc, ok := o.(*ssa.Call); ok && names[StaticCallName(oc)] {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // suppressed reports whether instrumentation options among args give it a

@@ -88,6 +88,16 @@ func FieldStoresOn(alloc ssa.Value, field string) (vals []ssa.Value, found bool)
 // Varargs returns the values passed in a variadic argument slice built at
 // the call site (opts... or a literal list).
 func Varargs(v ssa.Value) []ssa.Value {
+	// append(opts, more...): the elements of both.
+	if call, ok := v.(*ssa.Call); ok {
+		if b, ok := call.Call.Value.(*ssa.Builtin); ok && b.Name() == "append" {
+			var out []ssa.Value
+			for _, a := range call.Call.Args {
+				out = append(out, Varargs(a)...)
+			}
+			return out
+		}
+	}
 	sl, ok := v.(*ssa.Slice)
 	if !ok {
 		return nil

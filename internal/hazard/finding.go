@@ -168,6 +168,8 @@ func consequence(r *Root, wit Witness) string {
 		s += ", and it re-enters " + r.Hook + " if the client's transport is instrumented"
 	case wit.Notes&NoteSuppressed != 0:
 		s += " (its instrumentation has a no-op tracer provider, so it does not re-enter)"
+	case wit.Notes&NoteDisabled != 0:
+		s += " (its instrumentation is turned off, so it does not re-enter)"
 	}
 	return s + "; " + fix
 }

@@ -48,6 +48,7 @@ const (
 	NoteUnknownTransport                   // the client's transport is not visible here
 	NoteSuppressed                         // instrumented, with a no-op provider
 	NoteLocked                             // Deadlock through a held mutex, not a once
+	NoteDisabled                           // instrumentation turned off by an option
 )
 
 // MaxChain bounds witness chains; longer ones keep their head and the sink,

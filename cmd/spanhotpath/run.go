@@ -309,8 +309,10 @@ func analyze(cat *catalog.Catalog, opts *options, stderr io.Writer) *result {
 			fmt.Fprintf(stderr, "spanhotpath: stats: pruned test packages in %v (%d of %d packages left)\n", time.Since(start).Round(time.Millisecond), len(pruned.All), len(g.All))
 		}
 		res.run, st = driver.Program(pruned, cat)
-		if opts.stats {
-			fmt.Fprintf(stderr, "spanhotpath: stats: list %v, type-check %v (%d packages from source), ssa %v, index %v, call graph %v (%d functions, rounds %+v), solve %v (%d summaries)\n",
+		if opts.stats && st.PerPackage {
+			fmt.Fprintf(stderr, "spanhotpath: stats: list %v; no package a hook needs is in the program, so it was analysed per package\n", listed.Round(time.Millisecond))
+		} else if opts.stats {
+			fmt.Fprintf(stderr, "spanhotpath: stats: list %v, type-check and ssa %v (%d packages from source; ssa %v of it), index %v, call graph %v (%d functions, rounds %+v), solve %v (%d summaries)\n",
 				listed.Round(time.Millisecond), st.Check.Round(time.Millisecond), st.FromSource, st.Build.Round(time.Millisecond),
 				st.Index.Round(time.Millisecond), st.Graph.Round(time.Millisecond), st.Functions, st.Rounds, st.Solve.Round(time.Millisecond), st.Solved)
 			var ms runtime.MemStats

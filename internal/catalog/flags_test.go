@@ -84,3 +84,23 @@ func TestFlagsCompileOnce(t *testing.T) {
 		t.Errorf("Catalog() compiled twice for one configuration")
 	}
 }
+
+// TestHookPackages: the packages whose absence from a program proves it
+// has no hook are the hook interfaces' and the trace API's (an ID
+// generator's shape), never the standard library's.
+func TestHookPackages(t *testing.T) {
+	got := HookPackages()
+	for _, want := range []string{
+		"go.opentelemetry.io/otel/sdk/trace",
+		"go.opentelemetry.io/otel/sdk/log",
+		"go.opentelemetry.io/otel/propagation",
+		"go.opentelemetry.io/otel/trace",
+	} {
+		if !got[want] {
+			t.Errorf("HookPackages() lacks %s: %v", want, got)
+		}
+	}
+	if got["context"] {
+		t.Errorf("HookPackages() holds a standard library package: %v", got)
+	}
+}

@@ -1,5 +1,7 @@
 package catalog
 
+import "strings"
+
 // The catalog: what spanhotpath knows about code it does not read.
 // Everything here is data, apart from the walk; a new sink is one entry
 // (and one fixture). Facts behind each entry: ../shared/reference/hot-path-facts.md.
@@ -16,6 +18,29 @@ type HookSpec struct {
 	// result types by full name (an ID generator needs only the trace
 	// API's types, and is often written without the SDK).
 	Shape []MethodShape
+}
+
+// HookPackages returns the packages outside the standard library that a
+// hook's method signature needs: the hook interfaces' packages and the
+// packages of the shapes' types. A program whose dependency graph holds
+// none of them has no hook.
+func HookPackages() map[string]bool {
+	out := make(map[string]bool)
+	for _, h := range Hooks {
+		out[h.Pkg] = true
+		for _, m := range h.Shape {
+			for _, t := range append(append([]string(nil), m.Params...), m.Results...) {
+				path := strings.TrimPrefix(t, "*")
+				if i := strings.LastIndex(path, "."); i > 0 {
+					path = path[:i]
+				}
+				if first, _, _ := strings.Cut(path, "/"); strings.Contains(first, ".") {
+					out[path] = true
+				}
+			}
+		}
+	}
+	return out
 }
 
 // MethodShape is a method by the full names of its parameter and result

@@ -20,6 +20,14 @@ func Program(g *load.Graph, cat *catalog.Catalog) (*Result, ProgramStats) {
 	if os.Getenv("GOGC") == "" {
 		defer debug.SetGCPercent(debug.SetGCPercent(50))
 	}
+	if !mayHaveRoots(g, cat) {
+		// No type in the graph can be a hook (no package a hook's
+		// signature needs is in it), and no root is configured: the
+		// whole program has nothing to add to what each package says
+		// (a //spanhotpath:ignore without a reason, say), at a fraction
+		// of the memory (client-go: 0.3 GB, not 1.8).
+		return PerPackage(g, cat, 0), ProgramStats{PerPackage: true}
+	}
 	p := load.LoadProgram(g)
 	res := &Result{Fset: p.Fset}
 	for _, e := range p.Errors {
@@ -47,7 +55,25 @@ func Program(g *load.Graph, cat *catalog.Catalog) (*Result, ProgramStats) {
 
 // ProgramStats is what a program run cost, stage by stage.
 type ProgramStats struct {
+	// PerPackage: no hook can exist in the program, so it was analysed
+	// package by package instead.
+	PerPackage bool
 	program.Stats
 	Check, Build time.Duration
 	FromSource   int
+}
+
+// mayHaveRoots reports whether the program of g can have a hot-path root:
+// a root configured by name, or a package a hook's signature needs.
+func mayHaveRoots(g *load.Graph, cat *catalog.Catalog) bool {
+	if len(cat.Roots()) > 0 {
+		return true
+	}
+	need := catalog.HookPackages()
+	for _, p := range g.All {
+		if need[p.PkgPath] {
+			return true
+		}
+	}
+	return false
 }

@@ -35,8 +35,10 @@ type Program struct {
 	DirectivesByFile map[*token.File]*directive.Set
 	// Errors are the packages that could not be loaded, with why.
 	Errors []ProgramError
-	// Check and Build are the wall times of type-checking and of
-	// building SSA; FromSource the number of packages type-checked.
+	// Check is the wall time of loading from source (type-checking, and
+	// building each package's SSA as soon as it is checked), Build the
+	// part of it spent building SSA; FromSource the number of packages
+	// type-checked.
 	Check, Build time.Duration
 	FromSource   int
 }
@@ -61,19 +63,17 @@ func LoadProgram(g *Graph) *Program {
 		},
 		roots:   make(map[*packages.Package]bool),
 		types:   make(map[*packages.Package]*types.Package),
-		units:   make(map[*packages.Package]*Unit),
 		stdView: make(map[string]*types.Package),
+		errs:    make(map[*packages.Package][]string),
 	}
 	for _, p := range g.Roots {
 		lp.roots[p] = true
 	}
 	start := time.Now()
+	lp.createStd(g)
 	lp.check(g)
 	lp.prog.Check = time.Since(start)
-	start = time.Now()
-	lp.build(g)
-	lp.prog.Build = time.Since(start)
-	lp.prog.FromSource = len(lp.units)
+	lp.finish(g)
 	return lp.prog
 }
 
@@ -83,9 +83,13 @@ type programLoader struct {
 
 	mu      sync.Mutex
 	types   map[*packages.Package]*types.Package // every package type-checked or imported
-	units   map[*packages.Package]*Unit          // packages from source
 	stdView map[string]*types.Package            // the standard library, from export data, shared
 	errs    map[*packages.Package][]string
+
+	// ssaMu serialises creating and building SSA packages (ssa allows
+	// neither during the other); type-checking goes on in parallel.
+	ssaMu   sync.Mutex
+	created map[*types.Package]*ssa.Package
 }
 
 // check type-checks every package outside the standard library from
@@ -110,7 +114,6 @@ func (lp *programLoader) check(g *Graph) {
 			}
 		}
 	}
-	lp.errs = make(map[*packages.Package][]string)
 	ready := make(chan int, len(todo))
 	for i := range todo {
 		if waiting[i] == 0 {
@@ -200,9 +203,9 @@ func (lp *programLoader) checkOne(p *packages.Package) {
 		lp.fail(p, strings.Join(errs, "\n"))
 		return
 	}
+	lp.build(p, &Unit{Files: files, Types: pkg, Info: info})
 	lp.mu.Lock()
-	lp.types[p] = pkg
-	lp.units[p] = &Unit{Files: files, Types: pkg, Info: info}
+	lp.types[p] = pkg // only now may importers be checked
 	lp.mu.Unlock()
 }
 
@@ -223,6 +226,15 @@ func (lp *programLoader) importFor(p *packages.Package, path string) (*types.Pac
 	}
 	if !IsStandard(imp) {
 		return nil, fmt.Errorf("%s was not loaded", imp.ID)
+	}
+	return lp.readStd(imp)
+}
+
+// readStd reads a standard library package's export data into the shared
+// view. Called with mu held.
+func (lp *programLoader) readStd(imp *packages.Package) (*types.Package, error) {
+	if pkg := lp.types[imp]; pkg != nil {
+		return pkg, nil
 	}
 	if pkg := lp.stdView[imp.PkgPath]; pkg != nil && pkg.Complete() {
 		lp.types[imp] = pkg
@@ -245,43 +257,66 @@ func (lp *programLoader) importFor(p *packages.Package, path string) (*types.Pac
 	return pkg, nil
 }
 
-// build creates the SSA program: the standard library's packages from
-// types, the others with their syntax, and builds every body.
-func (lp *programLoader) build(g *Graph) {
-	prog := ssa.NewProgram(lp.prog.Fset, ssa.InstantiateGenerics)
-	lp.prog.SSA = prog
-	created := map[*types.Package]*ssa.Package{
-		types.Unsafe: prog.CreatePackage(types.Unsafe, nil, nil, true),
+// build creates and builds the SSA package of a package type-checked from
+// source, as soon as it is checked: its syntax and type information are
+// garbage once its bodies are built, so the whole program's never are in
+// memory at once (W1 with tests: about a quarter of the peak).
+func (lp *programLoader) build(p *packages.Package, u *Unit) {
+	d := directive.Parse(lp.prog.Fset, u.Files, u.Info)
+	lp.ssaMu.Lock()
+	defer lp.ssaMu.Unlock()
+	start := time.Now()
+	sp := lp.prog.SSA.CreatePackage(u.Types, u.Files, u.Info, false)
+	lp.created[u.Types] = sp
+	lp.prog.Packages[p] = sp
+	lp.prog.Directives[sp] = d
+	for _, f := range u.Files {
+		lp.prog.DirectivesByFile[lp.prog.Fset.File(f.Pos())] = d
 	}
-	// The standard library first: every package the view holds, those
-	// reached only through export data included.
+	lp.prog.FromSource++
+	sp.Build()
+	lp.prog.Build += time.Since(start)
+}
+
+// createStd reads the export data of every standard library package of
+// the graph and creates their SSA packages, before any package is built
+// from source: a package created from types holds the members its scope
+// has at that moment, and every body may refer to any of them.
+func (lp *programLoader) createStd(g *Graph) {
+	lp.prog.SSA = ssa.NewProgram(lp.prog.Fset, ssa.InstantiateGenerics)
+	lp.created = map[*types.Package]*ssa.Package{
+		types.Unsafe: lp.prog.SSA.CreatePackage(types.Unsafe, nil, nil, true),
+	}
+	lp.mu.Lock()
+	for _, p := range g.All {
+		if IsStandard(p) && p.PkgPath != "unsafe" {
+			if _, err := lp.readStd(p); err != nil {
+				lp.errs[p] = append(lp.errs[p], err.Error())
+			}
+		}
+	}
 	paths := make([]string, 0, len(lp.stdView))
 	for path := range lp.stdView {
 		paths = append(paths, path)
 	}
+	lp.mu.Unlock()
 	sort.Strings(paths)
 	for _, path := range paths {
 		pkg := lp.stdView[path]
-		created[pkg] = prog.CreatePackage(pkg, nil, nil, true)
+		lp.created[pkg] = lp.prog.SSA.CreatePackage(pkg, nil, nil, true)
 	}
+}
+
+// finish maps every loaded package of the graph to its SSA package.
+func (lp *programLoader) finish(g *Graph) {
 	for _, p := range g.All {
-		u := lp.units[p]
-		if u == nil {
-			if pkg := lp.types[p]; pkg != nil && created[pkg] != nil {
-				lp.prog.Packages[p] = created[pkg]
-			}
+		if lp.prog.Packages[p] != nil {
 			continue
 		}
-		sp := prog.CreatePackage(u.Types, u.Files, u.Info, false)
-		created[u.Types] = sp
-		lp.prog.Packages[p] = sp
-		d := directive.Parse(lp.prog.Fset, u.Files, u.Info)
-		lp.prog.Directives[sp] = d
-		for _, f := range u.Files {
-			lp.prog.DirectivesByFile[lp.prog.Fset.File(f.Pos())] = d
+		if pkg := lp.types[p]; pkg != nil && lp.created[pkg] != nil {
+			lp.prog.Packages[p] = lp.created[pkg]
 		}
 	}
-	prog.Build()
 }
 
 func newInfo() *types.Info {

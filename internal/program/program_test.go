@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"sort"
 	"strings"
 	"sync"
@@ -306,4 +307,21 @@ func tail(s string) string {
 		return "…" + s[len(s)-2000:]
 	}
 	return s
+}
+
+// TestProgramDeterministic analyses every fixture program at once, twice,
+// the second time on one CPU (packages are type-checked and built in
+// another order): the findings must be the same, in the same order.
+func TestProgramDeterministic(t *testing.T) {
+	dir := moduleDir(t, "program")
+	first := analyse(t, dir, "program", "./...")
+	prev := runtime.GOMAXPROCS(1)
+	second := analyse(t, dir, "program", "./...")
+	runtime.GOMAXPROCS(prev)
+	if len(first) == 0 {
+		t.Fatal("no findings on the fixture programs")
+	}
+	if fmt.Sprint(first) != fmt.Sprint(second) {
+		t.Errorf("two runs differ:\n%v\n%v", first, second)
+	}
 }

@@ -50,21 +50,39 @@ type Client struct {
 	// Configs are instrumentation carried by a configuration the client
 	// is built from.
 	Configs []ConfigRule
+	// ByName finds instrumentation in the name a client is built from (a
+	// database/sql driver name).
+	ByName *NameRule
+}
+
+// NameRule finds instrumentation in the name a client is built from:
+// Builder takes the name as its first argument (database/sql.Open); the
+// name is instrumented when a Namer returned it (otelsql.Register), or
+// when Register (database/sql.Register) registered it, as a constant, with
+// a driver a Wrapper returned (otelsql.WrapDriver).
+type NameRule struct {
+	Builder  string
+	Namers   map[string]bool
+	Register string
+	Wrappers map[string]bool
 }
 
 // ConfigRule finds instrumentation in the configuration a client is built
 // from: the builder (a full name, or "*" + a suffix every service package
-// shares: "*.NewFromConfig"), which argument is the configuration, the
-// field path that carries the instrumentation, and either the functions
-// whose result stored there instruments (otelpgx.NewTracer into
-// ConnConfig.Tracer) or the functions the field's address is passed to
-// (otelaws.AppendMiddlewares(&cfg.APIOptions)).
+// shares: "*.NewFromConfig"), which argument is the configuration (or, with
+// OptionFuncs, the option functions among its variadic arguments, each
+// setting fields of the options: func(o *s3.Options)), the field path
+// that carries the instrumentation, and either the functions whose result
+// stored there instruments (otelpgx.NewTracer into ConnConfig.Tracer,
+// smithyoteltracing.Adapt into Options.TracerProvider) or the functions the
+// field's address is passed to (otelaws.AppendMiddlewares(&cfg.APIOptions)).
 type ConfigRule struct {
-	Builder string
-	Arg     int
-	Field   []string
-	Set     map[string]bool
-	Passed  map[string]bool
+	Builder     string
+	Arg         int
+	OptionFuncs bool
+	Field       []string
+	Set         map[string]bool
+	Passed      map[string]bool
 }
 
 // Matches reports whether the function named name is the rule's builder.
@@ -121,6 +139,10 @@ var (
 		What: "a database round trip", Base: Network, Pipe: TracePipeline,
 		Started: "otelsql starts a span for the database call",
 		Unhook:  "query through a *sql.DB opened without otelsql (or with a no-op tracer provider)",
+		ByName: &NameRule{
+			Builder: sqlPkg + ".Open", Namers: map[string]bool{otelsql + ".Register": true},
+			Register: sqlPkg + ".Register", Wrappers: map[string]bool{otelsql + ".WrapDriver": true},
+		},
 		Builders: map[string]Build{
 			otelsql + ".Open": BuildInstrumented, otelsql + ".OpenDB": BuildInstrumented,
 			sqlPkg + ".Open": BuildPlain, sqlPkg + ".OpenDB": BuildPlain,
@@ -172,10 +194,19 @@ var (
 	// operation before any I/O.
 	awsClient = &Client{
 		What: "an AWS API call", Base: Network, Pipe: TracePipeline,
-		Started: "the client's config carries the otelaws middlewares, so the operation starts a span",
-		Unhook:  "build the client from an aws.Config without the otelaws middlewares",
-		Configs: []ConfigRule{{Builder: "*.NewFromConfig", Arg: 0, Field: []string{"APIOptions"},
-			Passed: map[string]bool{otelaws + ".AppendMiddlewares": true}}},
+		Started: "the client's config carries OpenTelemetry tracing (the otelaws middlewares, or a smithyoteltracing tracer provider), so the operation starts a span",
+		Unhook:  "build the client without the otelaws middlewares or an adapted tracer provider",
+		Configs: []ConfigRule{
+			{Builder: "*.NewFromConfig", Arg: 0, Field: []string{"APIOptions"},
+				Passed: map[string]bool{otelaws + ".AppendMiddlewares": true}},
+			// The SDK's own spans (smithyoteltracing v1.0.0, adapt.go):
+			// about ten per operation once a client's TracerProvider is
+			// an adapted OpenTelemetry provider.
+			{Builder: "*.NewFromConfig", OptionFuncs: true, Field: []string{"TracerProvider"},
+				Set: map[string]bool{"github.com/aws/smithy-go/tracing/smithyoteltracing.Adapt": true}},
+			{Builder: "*.New", OptionFuncs: true, Field: []string{"TracerProvider"},
+				Set: map[string]bool{"github.com/aws/smithy-go/tracing/smithyoteltracing.Adapt": true}},
+		},
 	}
 	// gcsClient: cloud.google.com/go/storage v1.70.0 starts spans of
 	// its own through the global tracer provider (trace.go), and

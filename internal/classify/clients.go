@@ -117,25 +117,116 @@ func (c *Classifier) clientState(v ssa.Value, cl *catalog.Client, depth int) cli
 			note(c.instrumentedLater(call, cl))
 		}
 		for _, r := range cl.Configs {
-			if r.Matches(name) && r.Arg < len(call.Call.Args) {
+			switch {
+			case !r.Matches(name):
+			case r.OptionFuncs:
+				note(c.optionFuncState(call.Call.Args, r))
+			case r.Arg < len(call.Call.Args):
 				note(c.configState(call.Call.Args[r.Arg], r))
 			}
 		}
-		// A client built from another (sql.Open with a name otelsql
-		// registered).
-		if name == "database/sql.Open" && len(call.Call.Args) > 0 {
-			for _, n := range c.Flow.CallSources(call.Call.Args[0]) {
-				if rc := callOf(n); rc != nil && StaticCallName(rc) == "github.com/XSAM/otelsql.Register" {
-					if c.suppressed(rc.Call.Args) {
-						note(clientSuppressed)
-					} else {
-						note(clientInstrumented)
+		if r := cl.ByName; r != nil && name == r.Builder && len(call.Call.Args) > 0 {
+			note(c.nameState(call.Call.Args[0], r))
+		}
+	}
+	return worst
+}
+
+// instrumentedBy is the state of a client an instrumenting call with args
+// made: instrumented, unless an option gives it a no-op provider.
+func (c *Classifier) instrumentedBy(args []ssa.Value) clientState {
+	if c.suppressed(args) {
+		return clientSuppressed
+	}
+	return clientInstrumented
+}
+
+// nameState follows the name a client is built from (a driver name) to the
+// call that made it instrumented: a Namer's result, or a constant that
+// Register registered with a driver a Wrapper returned.
+func (c *Classifier) nameState(name ssa.Value, r *catalog.NameRule) clientState {
+	st := clientUnknown
+	for _, n := range c.Flow.CallSources(name) {
+		if call := callOf(n); call != nil && r.Namers[StaticCallName(call)] {
+			st = max(st, c.instrumentedBy(call.Call.Args))
+		}
+		k, ok := n.(*ssa.Const)
+		if !ok || k.Value == nil {
+			continue
+		}
+		for _, site := range c.Flow.CallsTo(r.Register) {
+			if len(site.Args) != 2 {
+				continue
+			}
+			if rk, ok := site.Args[0].(*ssa.Const); !ok || rk.Value == nil || rk.Value.ExactString() != k.Value.ExactString() {
+				continue
+			}
+			for _, d := range c.Flow.CallSources(site.Args[1]) {
+				if dc := callOf(d); dc != nil && r.Wrappers[StaticCallName(dc)] {
+					st = max(st, c.instrumentedBy(dc.Call.Args))
+				}
+			}
+		}
+	}
+	return st
+}
+
+// optionFuncState looks in the option functions among args (func(o
+// *Options) literals and functions) for a store into the rule's field of
+// a value a Set function returned.
+func (c *Classifier) optionFuncState(args []ssa.Value, r catalog.ConfigRule) clientState {
+	st := clientUnknown
+	field := r.Field[len(r.Field)-1]
+	for _, a := range args {
+		for _, opt := range Varargs(a) {
+			for _, src := range c.Flow.Sources(opt) {
+				var fn *ssa.Function
+				switch v := src.(type) {
+				case *ssa.Function:
+					fn = v
+				case *ssa.MakeClosure:
+					fn, _ = v.Fn.(*ssa.Function)
+				}
+				if fn == nil {
+					continue
+				}
+				for _, b := range fn.Blocks {
+					for _, instr := range b.Instrs {
+						store, ok := instr.(*ssa.Store)
+						if !ok {
+							continue
+						}
+						fa, ok := store.Addr.(*ssa.FieldAddr)
+						if !ok {
+							continue
+						}
+						if f := FieldOf(fa.X.Type(), fa.Field, true); f == nil || f.Name() != field {
+							continue
+						}
+						for _, v := range c.Flow.Sources(store.Val) {
+							if call := callOf(v); call != nil && r.Set[StaticCallName(call)] {
+								st = max(st, c.adaptedState(call))
+							}
+						}
 					}
 				}
 			}
 		}
 	}
-	return worst
+	return st
+}
+
+// adaptedState is the state an adapter of a tracer provider gives: no-op
+// when the provider it adapts is a no-op one.
+func (c *Classifier) adaptedState(call *ssa.Call) clientState {
+	for _, a := range call.Call.Args {
+		for _, p := range c.Flow.Sources(a) {
+			if catalog.IsNoopProvider(StaticCallName(p)) {
+				return clientSuppressed
+			}
+		}
+	}
+	return clientInstrumented
 }
 
 // instrumentedLater reports whether an instrumenter is called, in the code

@@ -8,16 +8,17 @@ import (
 	"database/sql"
 
 	"github.com/XSAM/otelsql"
+	"github.com/jackc/pgx/v5/stdlib"
 	sdktrace "go.opentelemetry.io/otel/sdk/trace"
 	"go.opentelemetry.io/otel/trace/noop"
 )
 
 // TenantProcessor stamps the tenant's plan.
 type TenantProcessor struct {
-	traced, registered, quiet *sql.DB
+	traced, registered, quiet, wrapped *sql.DB
 }
 
-// NewTenantProcessor opens the database three ways.
+// NewTenantProcessor opens the database four ways.
 func NewTenantProcessor(dsn string) (*TenantProcessor, error) {
 	traced, err := otelsql.Open("postgres", dsn)
 	if err != nil {
@@ -35,7 +36,12 @@ func NewTenantProcessor(dsn string) (*TenantProcessor, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &TenantProcessor{traced: traced, registered: registered, quiet: quiet}, nil
+	sql.Register("postgres-traced", otelsql.WrapDriver(stdlib.GetDefaultDriver()))
+	wrapped, err := sql.Open("postgres-traced", dsn)
+	if err != nil {
+		return nil, err
+	}
+	return &TenantProcessor{traced: traced, registered: registered, quiet: quiet, wrapped: wrapped}, nil
 }
 
 // OnStart reads the plan.
@@ -53,6 +59,7 @@ func (p *TenantProcessor) OnEnd(s sdktrace.ReadOnlySpan) {
 	}
 	_, _ = tx.Exec("INSERT INTO spans VALUES ($1)", s.Name()) // want `reentrancy: OnEnd of \*TenantProcessor calls \(\*database/sql\.Tx\)\.Exec: otelsql starts a span`
 	_ = tx.Commit()                                           // want `reentrancy: OnEnd of \*TenantProcessor calls \(\*database/sql\.Tx\)\.Commit: otelsql starts a span`
+	_ = p.wrapped.PingContext(context.Background())           // want `reentrancy: OnEnd of \*TenantProcessor calls \(\*database/sql\.DB\)\.PingContext: otelsql starts a span`
 }
 
 // Shutdown does nothing.

@@ -125,3 +125,21 @@ func TestUnmatchedName(t *testing.T) {
 		}
 	})
 }
+
+// TestProgramInternalError: a bug in program mode (a panic, forced with the
+// spanhotpath_faults build) ends the standalone command with a message
+// naming an internal error and exit status 1, not a crash.
+func TestProgramInternalError(t *testing.T) {
+	bin, err := spanhotpathWithFaults(t)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := fixture(t)
+	r := run(t, dir, []string{"SPANHOTPATH_FAULT=example.com/integration"}, bin, "-program", "./...")
+	if r.code != 1 || !strings.Contains(r.stderr, "internal error in program mode: injected fault") {
+		t.Errorf("want exit status 1 and an internal error, got %d:\n%s%s", r.code, r.stdout, tail(r.stderr, 20))
+	}
+	if strings.Contains(r.stderr, "panic:") {
+		t.Errorf("the command crashed:\n%s", tail(r.stderr, 20))
+	}
+}

@@ -308,7 +308,10 @@ func analyze(cat *catalog.Catalog, opts *options, stderr io.Writer) *result {
 		if opts.stats {
 			fmt.Fprintf(stderr, "spanhotpath: stats: pruned test packages in %v (%d of %d packages left)\n", time.Since(start).Round(time.Millisecond), len(pruned.All), len(g.All))
 		}
-		res.run, st = driver.Program(pruned, cat)
+		res.run, st, err = driver.Program(pruned, cat)
+		if err != nil {
+			return fail("%v", err)
+		}
 		if opts.stats && st.PerPackage {
 			fmt.Fprintf(stderr, "spanhotpath: stats: list %v; no package a hook needs is in the program, so it was analysed per package\n", listed.Round(time.Millisecond))
 		} else if opts.stats {

@@ -1,6 +1,7 @@
 package driver
 
 import (
+	"fmt"
 	"os"
 	"runtime/debug"
 	"time"
@@ -13,7 +14,22 @@ import (
 // Program analyses the packages of g as one program (whole-program mode)
 // and returns the findings of the root packages, in the same form as
 // PerPackage.
-func Program(g *load.Graph, cat *catalog.Catalog) (*Result, ProgramStats) {
+//
+// A bug in the analysis of the program (a panic) is returned as an error:
+// nothing of the program can be trusted then, but the command still ends
+// with a message and the exit status of an error, not a crash.
+func Program(g *load.Graph, cat *catalog.Catalog) (res *Result, st ProgramStats, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			res, st = nil, ProgramStats{}
+			err = fmt.Errorf("internal error in program mode: %v\n%s", p, debug.Stack())
+		}
+	}()
+	res, st = analyseProgram(g, cat)
+	return res, st, nil
+}
+
+func analyseProgram(g *load.Graph, cat *catalog.Catalog) (*Result, ProgramStats) {
 	// The whole program's syntax, types and SSA are live at once: collect
 	// garbage at half the default growth (GOGC=50), which keeps W1's peak
 	// under 1.5 GB for about 10% more CPU, unless GOGC says otherwise.

@@ -18,6 +18,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/spanhotpath/spanhotpath/internal/catalog"
+	"github.com/spanhotpath/spanhotpath/internal/faults"
 	"github.com/spanhotpath/spanhotpath/internal/flow"
 	"github.com/spanhotpath/spanhotpath/internal/hazard"
 	"github.com/spanhotpath/spanhotpath/internal/load"
@@ -45,6 +46,7 @@ func Analyze(p *load.Program, g *load.Graph, cat *catalog.Catalog) *Result {
 	// The user's code: the packages of the patterns' modules.
 	userModules := make(map[string]bool)
 	for _, lp := range g.Roots {
+		faults.Inject(lp.PkgPath)
 		if lp.Module != nil {
 			userModules[lp.Module.Path] = true
 		}

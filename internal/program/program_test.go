@@ -111,7 +111,9 @@ func analyse(t *testing.T, dir, mode string, patterns ...string) []finding {
 	}
 	var res *driver.Result
 	if mode == "program" {
-		res, _ = driver.Program(g, cat)
+		if res, _, err = driver.Program(g, cat); err != nil {
+			t.Fatal(err)
+		}
 	} else {
 		res = driver.PerPackage(g, cat, 0)
 	}
@@ -186,28 +188,35 @@ func TestProgramFixtures(t *testing.T) {
 	ws := wants(t, dir)
 	for _, name := range append(flagged, clean...) {
 		t.Run(name, func(t *testing.T) {
-			for _, f := range analyse(t, dir, "program", "./"+name+"/...") {
-				matched := false
-				for _, w := range ws[f.pos] {
-					if w.re.MatchString(f.msg) {
-						w.matched, matched = true, true
-					}
-				}
-				if !matched {
-					t.Errorf("%s: unexpected finding: %s", f.pos, f.msg)
-				}
-			}
-			for key, list := range ws {
-				if !strings.HasPrefix(key, name+"/") {
-					continue
-				}
-				for _, w := range list {
-					if !w.matched {
-						t.Errorf("%s: no finding matched `%s`", key, w.re)
-					}
-				}
-			}
+			checkWants(t, ws, analyse(t, dir, "program", "./"+name+"/..."), name+"/")
 		})
+	}
+}
+
+// checkWants matches findings against the wants: each finding must match
+// a want on its line, and each want under prefix must be met.
+func checkWants(t *testing.T, ws map[string][]*want, findings []finding, prefix string) {
+	t.Helper()
+	for _, f := range findings {
+		matched := false
+		for _, w := range ws[f.pos] {
+			if w.re.MatchString(f.msg) {
+				w.matched, matched = true, true
+			}
+		}
+		if !matched {
+			t.Errorf("%s: unexpected finding: %s", f.pos, f.msg)
+		}
+	}
+	for key, list := range ws {
+		if !strings.HasPrefix(key, prefix) {
+			continue
+		}
+		for _, w := range list {
+			if !w.matched {
+				t.Errorf("%s: no finding matched `%s`", key, w.re)
+			}
+		}
 	}
 }
 

@@ -187,7 +187,6 @@ var (
 		},
 		Instrumenters: map[string]bool{redisotel + ".InstrumentTracing": true},
 	}
-	memcacheClient = &Client{What: "a memcached round trip", Base: Network}
 	// awsClient: aws-sdk-go-v2 service clients; otelaws (v0.72.0)
 	// appends middlewares to aws.Config.APIOptions, which NewFromConfig
 	// copies (a later append does not count); they start a span per

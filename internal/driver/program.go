@@ -44,7 +44,7 @@ func analyseProgram(g *load.Graph, cat *catalog.Catalog) (*Result, ProgramStats)
 		// of the memory (client-go: 0.3 GB, not 1.8).
 		return PerPackage(g, cat, 0), ProgramStats{PerPackage: true}
 	}
-	p := load.LoadProgram(g)
+	p := load.Build(g)
 	res := &Result{Fset: p.Fset}
 	for _, e := range p.Errors {
 		res.Errors = append(res.Errors, PackageError{Pkg: e.Pkg, Lines: e.Lines})

@@ -49,10 +49,10 @@ type ProgramError struct {
 	Lines []string
 }
 
-// LoadProgram type-checks and builds the packages of g. A package that
+// Build type-checks and builds the packages of g. A package that
 // fails to load, and the packages that import it, are left out and
 // reported; the rest of the program is built.
-func LoadProgram(g *Graph) *Program {
+func Build(g *Graph) *Program {
 	lp := &programLoader{
 		prog: &Program{
 			Fset:       token.NewFileSet(),

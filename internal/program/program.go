@@ -52,7 +52,7 @@ func Analyze(p *load.Program, g *load.Graph, cat *catalog.Catalog) *Result {
 		}
 	}
 	moduleOf := make(map[*types.Package]string)
-	var own, userPkgs []*ssa.Package
+	var own []*ssa.Package
 	for _, lp := range g.All {
 		sp := p.Packages[lp]
 		if sp == nil || isStdPath(sp.Pkg.Path()) {
@@ -61,9 +61,6 @@ func Analyze(p *load.Program, g *load.Graph, cat *catalog.Catalog) *Result {
 		own = append(own, sp)
 		if lp.Module != nil {
 			moduleOf[sp.Pkg] = lp.Module.Path
-			if userModules[lp.Module.Path] {
-				userPkgs = append(userPkgs, sp)
-			}
 		}
 	}
 	user := func(fn *ssa.Function) bool {

@@ -89,3 +89,7 @@ const (
 func (c Category) Plain() bool {
 	return c == Network || c == IO || c == Blocking
 }
+
+// Timers are the functions whose channel a receive waits on: <-time.After(d)
+// sleeps d.
+var Timers = map[string]bool{"time.After": true, "time.Tick": true}

@@ -34,8 +34,13 @@ type Client struct {
 	Unhook  string   // how to make the call without instrumentation, for the fix hint
 	// Global clients start spans of their own through the global tracer
 	// provider however they were built (no option turns them off).
-	Global   bool
-	Builders map[string]Build
+	Global bool
+	// ParentGated instrumentation starts a span only when the call's
+	// context carries a recording span (otelpgx): a call with
+	// context.Background() starts none, one with a hook's context does
+	// under a sampled parent.
+	ParentGated bool
+	Builders    map[string]Build
 	// Builder matches builders by name where a library has too many to
 	// list (every generated Google Cloud client's New...Client).
 	Builder func(name string) (Build, bool)
@@ -154,12 +159,13 @@ var (
 		},
 	}
 	// pgxClient: pgx v5.13.0 with otelpgx v0.13.0: a tracer in
-	// ConnConfig.Tracer (conn.go:22) starts a span per query when the
-	// context carries a recording span (otelpgx tracer.go), as a hook's
-	// context does.
+	// ConnConfig.Tracer (conn.go:22) starts a span per query only when
+	// the context carries a recording span (otelpgx tracer.go:290, 380,
+	// 434, 548: `if !trace.SpanFromContext(ctx).IsRecording() { return }`),
+	// as a hook's context does under a sampled parent.
 	pgxClient = &Client{
-		What: "a PostgreSQL round trip", Base: Network, Pipe: TracePipeline,
-		Started: "the connection's tracer (otelpgx) starts a span for the query in the hook's context",
+		What: "a PostgreSQL round trip", Base: Network, Pipe: TracePipeline, ParentGated: true,
+		Started: "the connection's tracer (otelpgx) starts a span for the query under the recording span the call's context carries",
 		Unhook:  "query through a pool whose ConnConfig.Tracer is not otelpgx",
 		Configs: []ConfigRule{
 			{Builder: pgx + "/pgxpool.NewWithConfig", Arg: 1, Field: []string{"ConnConfig", "Tracer"}, Set: otelpgxTracer},
@@ -350,12 +356,25 @@ func shapeLookup(fn *types.Func) (Spec, bool) {
 }
 
 func firstIsContext(sig *types.Signature) bool {
-	if sig.Params().Len() == 0 {
-		return false
-	}
-	n, ok := types.Unalias(sig.Params().At(0).Type()).(*types.Named)
+	return sig.Params().Len() > 0 && IsContext(sig.Params().At(0).Type())
+}
+
+// IsContext reports whether t is context.Context.
+func IsContext(t types.Type) bool {
+	n, ok := types.Unalias(t).(*types.Named)
 	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "context" && n.Obj().Name() == "Context"
 }
+
+// EmptyContexts return a context that carries no span; DerivedContexts
+// return one that carries what their first argument carries.
+var (
+	EmptyContexts   = map[string]bool{"context.Background": true, "context.TODO": true}
+	DerivedContexts = map[string]bool{
+		"context.WithCancel": true, "context.WithCancelCause": true, "context.WithDeadline": true,
+		"context.WithDeadlineCause": true, "context.WithTimeout": true, "context.WithTimeoutCause": true,
+		"context.WithValue": true, "context.WithoutCancel": true,
+	}
+)
 
 // isGapicPackage reports whether path is a generated Google Cloud client
 // package: cloud.google.com/go/<service>/apiv1, .../apiv2beta, ...

@@ -19,6 +19,7 @@ const (
 	ExportGRPC                               // gRPC on the exporter's own connection: network, no span
 	ExportStdout                             // a write to os.Stdout: io
 	ExportDefaultClient                      // HTTP on http.DefaultClient: a span when http.DefaultTransport is instrumented
+	ExportOTLP                               // OTLP on the exporter's own HTTP transport or gRPC connection (which one is not visible)
 )
 
 // ExportOption is what an exporter option's argument is.
@@ -34,9 +35,15 @@ const (
 // Exporter describes one exporter type.
 type Exporter struct {
 	What         string                  // the export, for messages
-	Default      ExportDefault           // without options
+	Default      ExportDefault           // without options, built by a constructor not in ByConstructor
 	Constructors []string                // functions that build it
 	Options      map[string]ExportOption // option functions, by full name
+	// ByConstructor is the default of the exporters a constructor builds
+	// (one exporter type, two transports: otlptracehttp.New and
+	// otlptracegrpc.New both return *otlptrace.Exporter); Clients that of
+	// a client given to a constructor (otlptrace.New(ctx, client)), whose
+	// options count as the exporter's.
+	ByConstructor, Clients map[string]ExportDefault
 }
 
 const (
@@ -48,8 +55,14 @@ const (
 var (
 	otlpTraceExporter = &Exporter{
 		What:         "an OTLP export",
-		Default:      ExportOwnHTTP,
+		Default:      ExportOTLP,
 		Constructors: []string{otlptrace + "/otlptracehttp.New", otlptrace + "/otlptracegrpc.New", otlptrace + ".New"},
+		ByConstructor: map[string]ExportDefault{
+			otlptrace + "/otlptracehttp.New": ExportOwnHTTP, otlptrace + "/otlptracegrpc.New": ExportGRPC,
+		},
+		Clients: map[string]ExportDefault{
+			otlptrace + "/otlptracehttp.NewClient": ExportOwnHTTP, otlptrace + "/otlptracegrpc.NewClient": ExportGRPC,
+		},
 		Options: map[string]ExportOption{
 			otlptrace + "/otlptracehttp.WithHTTPClient": OptHTTPClient,
 			otlptrace + "/otlptracegrpc.WithDialOption": OptDialOption,

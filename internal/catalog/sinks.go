@@ -134,6 +134,17 @@ func fileIO(what string) Spec  { return Spec{Category: IO, What: what} }
 // FixExport is the fix hint of an export on the hot path.
 const FixExport = "export with a batch processor (sdktrace.WithBatcher, sdklog.NewBatchProcessor), which exports in its own goroutine"
 
+// FixGRPCReentry is the fix hint of a gRPC call on a connection with the
+// otelgrpc stats handler.
+const FixGRPCReentry = "compute the value once at startup (constructor or package initializer), or make the call on a connection dialled without otelgrpc.NewClientHandler (or give the handler a no-op tracer provider)"
+
+// FixExportSpans and FixExportLogs are the fix hints of a simple processor
+// of each pipeline.
+const (
+	FixExportSpans = "export with a batch span processor (sdktrace.WithBatcher), which exports in its own goroutine"
+	FixExportLogs  = "export with a batch log processor (sdklog.NewBatchProcessor), which exports in its own goroutine"
+)
+
 // FixBlocking is the fix hint of a wait on the hot path.
 const FixBlocking = "do not wait in a hook: retry or back off in a goroutine of your own (or let a batch processor export), and return"
 
@@ -347,11 +358,14 @@ var sinks = withLogrus(map[string]Spec{
 	// contrib's EC2 detector (detectors/aws/ec2/v2 v2.6.0, ec2.go): two
 	// IMDS requests per Detect.
 	"(*go.opentelemetry.io/contrib/detectors/aws/ec2/v2.resourceDetector).Detect": network("an EC2 instance metadata request (IMDS)"),
+	// The v1 module (ec2 v1.38.0, ec2.go:81): the same requests through
+	// aws-sdk-go v1's ec2metadata client.
+	"(*go.opentelemetry.io/contrib/detectors/aws/ec2.resourceDetector).Detect": network("an EC2 instance metadata request (IMDS)"),
 
 	// Waits (category blocking): they stall every span or record even when
 	// I/O is fast. Channel operations are not waits here: the SDK's batch
-	// processors use them on purpose (a receive from time.After is, see
-	// classify.Resolver).
+	// processors use them on purpose (a receive from a Timers channel is,
+	// see classify.Resolver).
 	"time.Sleep":                                      blocking("a sleep"),
 	"(*sync.WaitGroup).Wait":                          blocking("a wait for other goroutines"),
 	"(*sync.Cond).Wait":                               blocking("a wait on a condition variable"),
@@ -528,6 +542,9 @@ var sinks = withLogrus(map[string]Spec{
 var constructed = map[string]map[string]string{
 	"go.opentelemetry.io/contrib/detectors/aws/ec2/v2.NewResourceDetector": {
 		"(go.opentelemetry.io/otel/sdk/resource.Detector).Detect": "(*go.opentelemetry.io/contrib/detectors/aws/ec2/v2.resourceDetector).Detect",
+	},
+	"go.opentelemetry.io/contrib/detectors/aws/ec2.NewResourceDetector": {
+		"(go.opentelemetry.io/otel/sdk/resource.Detector).Detect": "(*go.opentelemetry.io/contrib/detectors/aws/ec2.resourceDetector).Detect",
 	},
 }
 

@@ -19,11 +19,19 @@ const (
 )
 
 // ClientCallWitness classifies a call on the client value recv (nil for a
-// package-level function of the library) by how the client was built.
-func (c *Classifier) ClientCallWitness(recv ssa.Value, cl *catalog.Client, what string) (hazard.Witness, bool) {
+// package-level function of the library), with the context ctx (nil if it
+// takes none), by how the client was built.
+func (c *Classifier) ClientCallWitness(recv, ctx ssa.Value, cl *catalog.Client, what string) (hazard.Witness, bool) {
 	st := clientUnknown
 	if recv != nil {
 		st = c.clientState(recv, cl, 0)
+	}
+	var gate hazard.Notes
+	if cl.ParentGated && st == clientInstrumented {
+		gate = hazard.NoteUnderParent
+		if ctx != nil && c.spanless(ctx, 0) {
+			st, gate = clientPlain, hazard.NoteNoParent
+		}
 	}
 	if what == "" {
 		what = cl.What
@@ -33,7 +41,7 @@ func (c *Classifier) ClientCallWitness(recv ssa.Value, cl *catalog.Client, what 
 	}
 	switch st {
 	case clientInstrumented:
-		w := hazard.Witness{Cat: catalog.Reentrancy, Pipe: cl.Pipe, Base: cl.Base, What: cl.Started}
+		w := hazard.Witness{Cat: catalog.Reentrancy, Pipe: cl.Pipe, Base: cl.Base, What: cl.Started, Notes: gate}
 		if cl.Unhook != "" {
 			w.Fix = "compute the value once at startup (constructor or package initializer), or " + cl.Unhook
 		}
@@ -51,7 +59,37 @@ func (c *Classifier) ClientCallWitness(recv ssa.Value, cl *catalog.Client, what 
 	if cl.Base == "" {
 		return hazard.Witness{}, false // a logger without a bridge: nothing to report
 	}
-	return hazard.Witness{Cat: cl.Base, What: what}, true
+	return hazard.Witness{Cat: cl.Base, What: what, Notes: gate}, true
+}
+
+// spanless reports whether every context that flows to ctx is
+// context.Background() or context.TODO(), or derived from one without a
+// span being added: a context that carries no span.
+func (c *Classifier) spanless(ctx ssa.Value, depth int) bool {
+	srcs := c.Flow.Sources(ctx)
+	if len(srcs) == 0 || depth > 4 {
+		return false
+	}
+	for _, src := range srcs {
+		if x, ok := src.(*ssa.Extract); ok {
+			src = x.Tuple
+		}
+		call, ok := src.(*ssa.Call)
+		if !ok {
+			return false
+		}
+		name := StaticCallName(call)
+		switch {
+		case catalog.EmptyContexts[name]:
+		case catalog.DerivedContexts[name] && len(call.Call.Args) > 0:
+			if !c.spanless(call.Call.Args[0], depth+1) {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // clientState follows a client value back to how it was built.
@@ -65,9 +103,9 @@ func (c *Classifier) clientState(v ssa.Value, cl *catalog.Client, depth int) cli
 			worst = s
 		}
 	}
-	srcs := c.Flow.CallSources(v)
+	srcs := c.Flow.Sources(v)
 	for _, o := range ownerOf(v) {
-		srcs = append(srcs, c.Flow.CallSources(o)...)
+		srcs = append(srcs, c.Flow.Sources(o)...)
 	}
 	for _, src := range srcs {
 		call := callOf(src)
@@ -146,7 +184,7 @@ func (c *Classifier) instrumentedBy(args []ssa.Value) clientState {
 // Register registered with a driver a Wrapper returned.
 func (c *Classifier) nameState(name ssa.Value, r *catalog.NameRule) clientState {
 	st := clientUnknown
-	for _, n := range c.Flow.CallSources(name) {
+	for _, n := range c.Flow.Sources(name) {
 		if call := callOf(n); call != nil && r.Namers[StaticCallName(call)] {
 			st = max(st, c.instrumentedBy(call.Call.Args))
 		}
@@ -161,7 +199,7 @@ func (c *Classifier) nameState(name ssa.Value, r *catalog.NameRule) clientState 
 			if rk, ok := site.Args[0].(*ssa.Const); !ok || rk.Value == nil || rk.Value.ExactString() != k.Value.ExactString() {
 				continue
 			}
-			for _, d := range c.Flow.CallSources(site.Args[1]) {
+			for _, d := range c.Flow.Sources(site.Args[1]) {
 				if dc := callOf(d); dc != nil && r.Wrappers[StaticCallName(dc)] {
 					st = max(st, c.instrumentedBy(dc.Call.Args))
 				}
@@ -238,7 +276,7 @@ func (c *Classifier) instrumentedLater(built *ssa.Call, cl *catalog.Client) clie
 			if len(site.Args) == 0 {
 				continue
 			}
-			for _, src := range c.Flow.CallSources(site.Args[0]) {
+			for _, src := range c.Flow.Sources(site.Args[0]) {
 				if callOf(src) == built {
 					if c.suppressed(site.Args[1:]) {
 						st = max(st, clientSuppressed)

@@ -12,32 +12,58 @@ import (
 // ExportWitness classifies an export by how the exporter exp was built: the
 // constructor's options name the client, connection or writer it uses.
 func (c *Classifier) ExportWitness(exp ssa.Value, e *catalog.Exporter) hazard.Witness {
+	def := e.Default
 	if exp != nil {
-		for _, src := range c.Flow.CallSources(exp) {
+		for _, src := range c.Flow.Sources(exp) {
 			call := callOf(src)
 			if call == nil || !contains(e.Constructors, StaticCallName(call)) {
 				continue
 			}
+			if d, ok := e.ByConstructor[StaticCallName(call)]; ok {
+				def = d
+			}
+			calls := []*ssa.Call{call}
 			for _, a := range call.Call.Args {
-				for _, opt := range Varargs(a) {
-					for _, o := range c.Flow.Sources(opt) {
-						oc, ok := o.(*ssa.Call)
-						if !ok || len(oc.Call.Args) == 0 {
-							continue
-						}
-						kind, ok := e.Options[StaticCallName(oc)]
-						if !ok {
-							continue
-						}
-						if w, decided := c.exportOption(kind, oc.Call.Args[0], e); decided {
-							return w
+				for _, v := range c.Flow.Sources(a) {
+					if cc := callOf(v); cc != nil {
+						if d, ok := e.Clients[StaticCallName(cc)]; ok {
+							def = d
+							calls = append(calls, cc) // the client's options
 						}
 					}
 				}
 			}
+			for _, call := range calls {
+				if w, decided := c.exportOptions(call, e); decided {
+					return w
+				}
+			}
 		}
 	}
-	return c.exportDefault(e)
+	return c.exportDefault(e, def)
+}
+
+// exportOptions classifies an export by the options among the arguments of
+// call, if one decides it.
+func (c *Classifier) exportOptions(call *ssa.Call, e *catalog.Exporter) (hazard.Witness, bool) {
+	for _, a := range call.Call.Args {
+		for _, opt := range Varargs(a) {
+			for _, o := range c.Flow.Sources(opt) {
+				oc, ok := o.(*ssa.Call)
+				if !ok || len(oc.Call.Args) == 0 {
+					continue
+				}
+				kind, ok := e.Options[StaticCallName(oc)]
+				if !ok {
+					continue
+				}
+				if w, decided := c.exportOption(kind, oc.Call.Args[0], e); decided {
+					return w, true
+				}
+			}
+		}
+	}
+	return hazard.Witness{}, false
 }
 
 // exportOption classifies an export by one option's argument.
@@ -54,7 +80,7 @@ func (c *Classifier) exportOption(kind catalog.ExportOption, arg ssa.Value, e *c
 	case catalog.OptDialOption:
 		if c.statsHandler(arg) {
 			return hazard.Witness{Cat: catalog.Reentrancy, Pipe: catalog.InstrumentedPipeline, Base: catalog.Network,
-				What: e.What + " over a connection with the otelgrpc stats handler, so it starts a span"}, true
+				What: e.What + " over a connection with the otelgrpc stats handler, so it starts a span", Fix: catalog.FixGRPCReentry}, true
 		}
 	case catalog.OptWriter:
 		if c.inMemory(arg) {
@@ -65,8 +91,8 @@ func (c *Classifier) exportOption(kind catalog.ExportOption, arg ssa.Value, e *c
 	return hazard.Witness{}, false
 }
 
-func (c *Classifier) exportDefault(e *catalog.Exporter) hazard.Witness {
-	switch e.Default {
+func (c *Classifier) exportDefault(e *catalog.Exporter, def catalog.ExportDefault) hazard.Witness {
+	switch def {
 	case catalog.ExportGRPC:
 		return hazard.Witness{Cat: catalog.Network, What: e.What + " over gRPC (the exporter's own connection, without otelgrpc)"}
 	case catalog.ExportStdout:
@@ -75,6 +101,8 @@ func (c *Classifier) exportDefault(e *catalog.Exporter) hazard.Witness {
 		w := c.DefaultTransportWitness()
 		w.What = e.What + " over http.DefaultClient: " + w.What
 		return w
+	case catalog.ExportOTLP:
+		return hazard.Witness{Cat: catalog.Network, What: e.What + " (over the exporter's own HTTP transport or gRPC connection, without instrumentation)"}
 	}
 	return hazard.Witness{Cat: catalog.Network, What: e.What + " over HTTP (the exporter's own transport, without otelhttp)"}
 }

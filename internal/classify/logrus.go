@@ -104,9 +104,9 @@ func (r *Resolver) loggersOf(v ssa.Value, depth int) loggers {
 		return loggers{unknown: true}
 	}
 	var out loggers
-	srcs := r.Classifier.Flow.CallSources(v)
+	srcs := r.Classifier.Flow.Sources(v)
 	for _, o := range ownerOf(v) { // logger.Hooks
-		srcs = append(srcs, r.Classifier.Flow.CallSources(o)...)
+		srcs = append(srcs, r.Classifier.Flow.Sources(o)...)
 	}
 	if len(srcs) == 0 {
 		return loggers{unknown: true}

@@ -86,25 +86,40 @@ func (r *Resolver) Edges(fn *ssa.Function) []hazard.Edge {
 	return edges
 }
 
-// timers are the functions whose channel a receive waits on: <-time.After(d)
-// sleeps d.
-var timers = map[string]bool{"time.After": true, "time.Tick": true}
-
-// timerWait returns the edge of a receive from a timer's channel.
+// timerWait returns the edge of a receive from a timer's channel
+// (<-time.After(d) sleeps d), alone or in a select without a default,
+// which waits for the timer when no other case is ready.
 func (r *Resolver) timerWait(instr ssa.Instruction) (hazard.Edge, bool) {
-	recv, ok := instr.(*ssa.UnOp)
-	if !ok || recv.Op != token.ARROW {
-		return hazard.Edge{}, false
-	}
-	for _, src := range r.Src.Sources(recv.X) {
-		name := StaticCallName(src)
-		if !timers[name] {
-			continue
+	var chans []ssa.Value
+	how := "a receive from "
+	switch instr := instr.(type) {
+	case *ssa.UnOp:
+		if instr.Op == token.ARROW {
+			chans = append(chans, instr.X)
 		}
-		w := hazard.Witness{Cat: catalog.Blocking, What: "a wait for a timer (a receive from " + name + ")",
-			Fix: catalog.FixBlocking, Sink: name,
-			Chain: []hazard.Hop{{Name: name, Qual: name, Pos: recv.Pos()}}}
-		return hazard.Edge{Pos: recv.Pos(), Direct: []hazard.Witness{w}}, true
+	case *ssa.Select:
+		if !instr.Blocking {
+			return hazard.Edge{}, false
+		}
+		how = "a select on "
+		for _, st := range instr.States {
+			if st.Dir == types.RecvOnly {
+				chans = append(chans, st.Chan)
+			}
+		}
+	}
+	for _, ch := range chans {
+		for _, src := range r.Src.Sources(ch) {
+			name := StaticCallName(src)
+			if !catalog.Timers[name] {
+				continue
+			}
+			pos := instr.Pos()
+			w := hazard.Witness{Cat: catalog.Blocking, What: "a wait for a timer (" + how + name + ")",
+				Fix: catalog.FixBlocking, Sink: name,
+				Chain: []hazard.Hop{{Name: name, Qual: name, Pos: pos}}}
+			return hazard.Edge{Pos: pos, Direct: []hazard.Witness{w}}, true
+		}
 	}
 	return hazard.Edge{}, false
 }
@@ -234,7 +249,8 @@ func isFuncType(t types.Type) bool {
 
 func (r *Resolver) constructed(c *ssa.CallCommon) (catalog.Spec, string, bool) {
 	for _, src := range r.Src.Sources(c.Value) {
-		if name := StaticCallName(src); name != "" {
+		if call := callOf(src); call != nil {
+			name := StaticCallName(call)
 			if spec, impl, ok := r.Cat.Constructed(name, c.Method.FullName()); ok {
 				return spec, impl, true
 			}
@@ -351,7 +367,11 @@ func (r *Resolver) catalogEdges(fn *ssa.Function, c *ssa.CallCommon, recv ssa.Va
 	case catalog.SafeCall:
 		return nil
 	case catalog.ClientCall:
-		w, ok := r.Classifier.ClientCallWitness(recv, spec.Client, spec.What)
+		var ctx ssa.Value
+		if as := args(); len(as) > 0 && catalog.IsContext(as[0].Type()) {
+			ctx = as[0]
+		}
+		w, ok := r.Classifier.ClientCallWitness(recv, ctx, spec.Client, spec.What)
 		if !ok {
 			return nil
 		}

@@ -13,7 +13,9 @@ import (
 
 // Oracle answers the value-flow question the rules ask: which values can
 // v be? Leaves are allocations, calls the flow does not look into,
-// constants, functions, package variables of code it does not read.
+// constants, functions, package variables of code it does not read. A call
+// of code it reads is followed into what the callee returns there, with
+// the callee's parameters bound to that call's arguments.
 type Oracle interface {
 	Sources(v ssa.Value) []ssa.Value
 	// CallSources is Sources with every call a leaf.
@@ -197,7 +199,7 @@ func (c *Classifier) GRPCWitness(conn ssa.Value) hazard.Witness {
 							return hazard.Witness{Cat: catalog.Network, What: "a gRPC call", Notes: hazard.NoteSuppressed}
 						}
 						return hazard.Witness{Cat: catalog.Reentrancy, Pipe: catalog.InstrumentedPipeline, Base: catalog.Network,
-							What: "the connection uses the otelgrpc stats handler, so the call starts a span"}
+							What: "the connection uses the otelgrpc stats handler, so the call starts a span", Fix: catalog.FixGRPCReentry}
 					}
 				}
 			}

@@ -124,6 +124,27 @@ func (ix *Index) MakeInterfaces(t types.Type) []*ssa.MakeInterface {
 	return out
 }
 
+// FieldValues returns the values the indexed functions store into the
+// fields of the struct type t (or of the struct t points to).
+func (ix *Index) FieldValues(t types.Type) []ssa.Value {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok {
+		return nil
+	}
+	var out []ssa.Value
+	for i := range st.NumFields() {
+		f := st.Field(i)
+		if o := f.Origin(); o != nil {
+			f = o
+		}
+		out = append(out, ix.fieldStores[f]...)
+	}
+	return out
+}
+
 // CallerOf returns the function that makes the indexed static call c.
 func (ix *Index) CallerOf(c *ssa.CallCommon) *ssa.Function { return ix.siteParent[c] }
 
@@ -149,8 +170,9 @@ func (ix *Index) Sources(v ssa.Value) []ssa.Value { return ix.flow(v, 0) }
 func (ix *Index) FuncSources(v ssa.Value) []ssa.Value { return ix.flow(v, stopAtFuncParams) }
 
 // CallSources is Sources with every call a leaf: where a value is the
-// result of a constructor, the constructor's arguments at that call (not
-// those of every call of it) say how it was built.
+// result of a constructor whose body builds it from its arguments (a
+// generated gRPC client from its connection), the arguments at that call
+// say how it was built.
 func (ix *Index) CallSources(v ssa.Value) []ssa.Value { return ix.flow(v, stopAtCalls) }
 
 // flowOptions change where a query stops.
@@ -177,7 +199,26 @@ func (ix *Index) Conversions(v ssa.Value) []*ssa.MakeInterface {
 func (ix *Index) trace(v ssa.Value, opts flowOptions) ([]ssa.Value, []*ssa.MakeInterface) {
 	var out []ssa.Value
 	var convs []*ssa.MakeInterface
-	seen := make(map[ssa.Value]bool)
+	// A call of a function the index reads is followed into its returns
+	// with its parameters bound to that call's arguments: a helper that
+	// builds a client from its argument says how the client at this call
+	// was built, not at every call of the helper. A value is visited once
+	// per binding of its function.
+	type visitKey struct {
+		v  ssa.Value
+		at *ssa.CallCommon
+	}
+	seen := make(map[visitKey]bool)
+	bound := make(map[*ssa.Function]*ssa.CallCommon)
+	enter := func(callee *ssa.Function, at *ssa.CallCommon, index int, visit func(ssa.Value)) {
+		if _, rec := bound[callee]; rec {
+			ix.visitReturns(callee, index, visit) // recursion: keep the outer binding
+			return
+		}
+		bound[callee] = at
+		ix.visitReturns(callee, index, visit)
+		delete(bound, callee)
+	}
 	// A function-typed parameter is a leaf only if the engine can fill
 	// it: a parameter of the function the query is about, or of one
 	// enclosing it. One of another function (reached through a field it
@@ -185,10 +226,17 @@ func (ix *Index) trace(v ssa.Value, opts flowOptions) ([]ssa.Value, []*ssa.MakeI
 	home := parentOf(v)
 	var visit func(v ssa.Value)
 	visit = func(v ssa.Value) {
-		if v == nil || seen[v] || len(seen) > maxFlowNodes {
+		if v == nil {
 			return
 		}
-		seen[v] = true
+		k := visitKey{v, nil}
+		if fn := parentOf(v); fn != nil {
+			k.at = bound[fn]
+		}
+		if seen[k] || len(seen) > maxFlowNodes {
+			return
+		}
+		seen[k] = true
 		switch v := v.(type) {
 		case *ssa.Phi:
 			for _, e := range v.Edges {
@@ -205,6 +253,12 @@ func (ix *Index) trace(v ssa.Value, opts flowOptions) ([]ssa.Value, []*ssa.MakeI
 			visit(v.X)
 		case *ssa.UnOp:
 			if v.Op.String() != "*" {
+				out = append(out, v)
+				return
+			}
+			if a, ok := v.X.(*ssa.Alloc); ok && len(classify.StoresTo(a)) == 0 {
+				// A composite literal built in place, field by field:
+				// the value itself is the leaf.
 				out = append(out, v)
 				return
 			}
@@ -227,6 +281,10 @@ func (ix *Index) trace(v ssa.Value, opts flowOptions) ([]ssa.Value, []*ssa.MakeI
 					idx = i
 				}
 			}
+			if at, ok := bound[fn]; ok {
+				visit(argFor(at, idx))
+				return
+			}
 			for _, c := range ix.callSites(fn) {
 				if arg := argFor(c, idx); arg != nil {
 					visit(arg)
@@ -243,15 +301,15 @@ func (ix *Index) trace(v ssa.Value, opts flowOptions) ([]ssa.Value, []*ssa.MakeI
 			}
 		case *ssa.Extract:
 			if call, ok := v.Tuple.(*ssa.Call); ok && opts&stopAtCalls == 0 {
-				if callee := call.Call.StaticCallee(); callee != nil && len(callee.Blocks) > 0 && !ix.opaque(callee) {
-					ix.visitReturns(callee, v.Index, visit)
+				if callee := call.Call.StaticCallee(); ix.reads(callee) {
+					enter(callee, &call.Call, v.Index, visit)
 					return
 				}
 			}
 			out = append(out, v)
 		case *ssa.Call:
-			if callee := v.Call.StaticCallee(); opts&stopAtCalls == 0 && callee != nil && len(callee.Blocks) > 0 && callee.Pkg != nil && !isLeafCall(callee) && !ix.opaque(callee) {
-				ix.visitReturns(callee, 0, visit)
+			if callee := v.Call.StaticCallee(); opts&stopAtCalls == 0 && ix.reads(callee) {
+				enter(callee, &v.Call, 0, visit)
 				return
 			}
 			out = append(out, v)
@@ -264,6 +322,12 @@ func (ix *Index) trace(v ssa.Value, opts flowOptions) ([]ssa.Value, []*ssa.MakeI
 }
 
 func (ix *Index) opaque(fn *ssa.Function) bool { return ix.Opaque != nil && ix.Opaque(fn) }
+
+// reads reports whether the flow follows a call of fn into its returns:
+// fn's body is the code the index reads.
+func (ix *Index) reads(fn *ssa.Function) bool {
+	return fn != nil && len(fn.Blocks) > 0 && !isLeafCall(fn) && !ix.opaque(fn)
+}
 
 // callSites returns the calls of fn: static, and those the call graph
 // adds.
@@ -366,7 +430,13 @@ func isFuncType(t types.Type) bool {
 func (ix *Index) ConcreteTypes(v ssa.Value) []types.Type {
 	var out []types.Type
 	seen := make(map[string]bool)
-	for _, src := range ix.Sources(v) {
+	srcs, convs := ix.trace(v, 0)
+	for _, mi := range convs {
+		// A conversion of a concrete value whose origin the flow does
+		// not reach (a struct literal's local variable): its type.
+		srcs = append(srcs, mi.X)
+	}
+	for _, src := range srcs {
 		t := src.Type()
 		if g, ok := src.(*ssa.Global); ok {
 			t = g.Type().Underlying().(*types.Pointer).Elem()

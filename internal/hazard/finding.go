@@ -133,6 +133,10 @@ const (
 
 // consequence says what happens at run time, and the fix.
 func consequence(r *Root, wit Witness) string {
+	event := r.Event
+	if wit.Notes&NoteUnderParent != 0 {
+		event += " under a recording parent span" // a root span's hook context carries none
+	}
 	fix := wit.Fix
 	switch wit.Cat {
 	case catalog.Reentrancy:
@@ -142,20 +146,20 @@ func consequence(r *Root, wit Witness) string {
 				fix = fixLog
 			}
 		}
-		return wit.What + ", which runs " + r.Hook + " again: unbounded recursion on the first " + r.Event + "; " + fix
+		return wit.What + ", which runs " + r.Hook + " again: unbounded recursion on the first " + event + "; " + fix
 	case catalog.Deadlock:
 		if wit.Notes&NoteLocked != 0 {
 			if fix == "" {
 				fix = fixLocked
 			}
 			return "a mutex is held around a call that starts a span: the span runs " + r.Hook +
-				" again on the same goroutine, which blocks on the same mutex forever on the first " + r.Event + "; " + fix
+				" again on the same goroutine, which blocks on the same mutex forever on the first " + event + "; " + fix
 		}
 		if fix == "" {
 			fix = fixDeadlock
 		}
 		return wit.Sink + " is a lazy once-cache around a call that starts a span: the span runs " + r.Hook +
-			" again on the same goroutine, which re-enters " + wit.Sink + " and blocks forever on the first " + r.Event + "; " + fix
+			" again on the same goroutine, which re-enters " + wit.Sink + " and blocks forever on the first " + event + "; " + fix
 	}
 	if fix == "" {
 		fix = fixEager
@@ -170,6 +174,8 @@ func consequence(r *Root, wit Witness) string {
 		s += " (its instrumentation has a no-op tracer provider, so it does not re-enter)"
 	case wit.Notes&NoteDisabled != 0:
 		s += " (its instrumentation is turned off, so it does not re-enter)"
+	case wit.Notes&NoteNoParent != 0:
+		s += " (its instrumentation starts a span only under a span in the call's context, and this context carries none)"
 	}
 	return s + "; " + fix
 }

@@ -49,6 +49,8 @@ const (
 	NoteSuppressed                         // instrumented, with a no-op provider
 	NoteLocked                             // Deadlock through a held mutex, not a once
 	NoteDisabled                           // instrumentation turned off by an option
+	NoteUnderParent                        // starts a span only under a recording span in the call's context
+	NoteNoParent                           // instrumented, but the call's context carries no span
 )
 
 // MaxChain bounds witness chains; longer ones keep their head and the sink,

@@ -143,7 +143,7 @@ func references(u *Unit, cat *catalog.Catalog) bool {
 			if spec, _, ok := cat.Lookup(obj); ok && spec.IsSink() {
 				return true
 			}
-			if classify.IsGRPCStubMethod(obj) {
+			if classify.IsGRPCStubMethod(obj) || catalog.Timers[obj.FullName()] {
 				return true
 			}
 			if obj.Pkg() != nil && obj.Pkg() != u.Pkg {

@@ -6,13 +6,41 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/spanhotpath/spanhotpath/internal/load"
 )
 
-// isStdPath reports whether path is a standard-library package path: no
-// dot in its first element.
-func isStdPath(path string) bool {
+// stdPaths tells the standard library's packages from the program's: a
+// path whose first element has no dot is the standard library's, unless a
+// module provides it (a module named "myapp" has no dot either).
+type stdPaths struct{ modular map[string]bool }
+
+func newStdPaths(g *load.Graph) stdPaths {
+	m := make(map[string]bool)
+	for _, lp := range g.All {
+		if !load.IsStandard(lp) {
+			m[lp.PkgPath] = true
+		}
+	}
+	return stdPaths{modular: m}
+}
+
+// has reports whether path is a standard-library package path.
+func (s stdPaths) has(path string) bool {
+	if s.modular[path] {
+		return false
+	}
 	first, _, _ := strings.Cut(path, "/")
 	return !strings.Contains(first, ".")
+}
+
+// declares reports whether t is a named type of the standard library.
+func (s stdPaths) declares(t types.Type) bool {
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil {
+		return n != nil
+	}
+	return s.has(n.Obj().Pkg().Path())
 }
 
 // ownFunctions returns every function with a body in pkgs: package-level

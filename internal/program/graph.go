@@ -46,7 +46,7 @@ type round struct{ Slice, Producers int }
 // funcValues resolves a call of a function value by the value flow: a
 // class hierarchy by signature would take every func() literal of the
 // program for every call of a func().
-func buildGraph(all []*ssa.Function, roots []*ssa.Function, user func(*ssa.Function) bool, cat *catalog.Catalog, funcValues func(ssa.CallInstruction) []*ssa.Function) *graph {
+func buildGraph(all []*ssa.Function, roots []*ssa.Function, user func(*ssa.Function) bool, std stdPaths, cat *catalog.Catalog, funcValues func(ssa.CallInstruction) []*ssa.Function) *graph {
 	cha := newLazyCHA(all)
 	callees := func(call ssa.CallInstruction) []*ssa.Function {
 		c := call.Common()
@@ -55,7 +55,7 @@ func buildGraph(all []*ssa.Function, roots []*ssa.Function, user func(*ssa.Funct
 			return []*ssa.Function{c.StaticCallee()}
 		case !c.IsInvoke():
 			return funcValues(call)
-		case declaredInStd(c.Value.Type()):
+		case std.declares(c.Value.Type()):
 			return nil // error, io.Writer, ...: the value flow resolves them
 		}
 		return cha.callees(call)
@@ -71,7 +71,7 @@ func buildGraph(all []*ssa.Function, roots []*ssa.Function, user func(*ssa.Funct
 	inUser := func(f *ssa.Function) bool { return user(f) }
 	slice := forward(roots, callees, inUser, cat)
 	for i := 0; ; i++ {
-		funcs := producers(all, slice)
+		funcs := producers(all, slice, std)
 		g.rounds = append(g.rounds, round{Slice: len(slice), Producers: len(funcs) - len(slice)})
 		g.cg = vta.CallGraph(funcs, nil)
 		g.slice = slice
@@ -158,7 +158,7 @@ func roots2(roots []*ssa.Function, fn *ssa.Function) bool {
 // that reach those calls flow. (Function values are resolved by the value
 // flow; interfaces of the standard library too: their values pass through
 // the standard library's own types in every program.)
-func producers(all []*ssa.Function, slice map[*ssa.Function]bool) map[*ssa.Function]bool {
+func producers(all []*ssa.Function, slice map[*ssa.Function]bool, std stdPaths) map[*ssa.Function]bool {
 	var wanted typeutil.Map
 	for fn := range slice {
 		for _, b := range fn.Blocks {
@@ -168,7 +168,7 @@ func producers(all []*ssa.Function, slice map[*ssa.Function]bool) map[*ssa.Funct
 					continue
 				}
 				c := call.Common()
-				if !c.IsInvoke() || declaredInStd(c.Value.Type()) {
+				if !c.IsInvoke() || std.declares(c.Value.Type()) {
 					continue
 				}
 				wanted.Set(c.Value.Type(), true)
@@ -182,7 +182,7 @@ func producers(all []*ssa.Function, slice map[*ssa.Function]bool) map[*ssa.Funct
 	if wanted.Len() == 0 {
 		return out
 	}
-	m := &mentions{wanted: &wanted, memo: make(map[types.Type]bool)}
+	m := &mentions{wanted: &wanted, memo: make(map[types.Type]bool), std: std}
 	for _, fn := range all {
 		if !out[fn] && m.function(fn) {
 			out[fn] = true
@@ -191,21 +191,13 @@ func producers(all []*ssa.Function, slice map[*ssa.Function]bool) map[*ssa.Funct
 	return out
 }
 
-// declaredInStd reports whether t is a named type of the standard library.
-func declaredInStd(t types.Type) bool {
-	n, ok := types.Unalias(t).(*types.Named)
-	if !ok || n.Obj().Pkg() == nil {
-		return n != nil
-	}
-	return isStdPath(n.Obj().Pkg().Path())
-}
-
 // mentions decides whether a function holds a value of a wanted type, or
 // of a type that contains one (a struct field, a pointer, a slice, a map, a
 // channel, a function's parameters or results).
 type mentions struct {
 	wanted *typeutil.Map
 	memo   map[types.Type]bool
+	std    stdPaths
 }
 
 func (m *mentions) function(fn *ssa.Function) bool {
@@ -233,7 +225,7 @@ func (m *mentions) typ(t types.Type) bool {
 	r := false
 	switch u := types.Unalias(t).(type) {
 	case *types.Named:
-		if u.Obj().Pkg() == nil || isStdPath(u.Obj().Pkg().Path()) {
+		if u.Obj().Pkg() == nil || m.std.has(u.Obj().Pkg().Path()) {
 			break // the standard library's types hold no value of the program's types
 		}
 		r = m.typ(u.Underlying())

@@ -51,11 +51,12 @@ func Analyze(p *load.Program, g *load.Graph, cat *catalog.Catalog) *Result {
 			userModules[lp.Module.Path] = true
 		}
 	}
+	std := newStdPaths(g)
 	moduleOf := make(map[*types.Package]string)
 	var own []*ssa.Package
 	for _, lp := range g.All {
 		sp := p.Packages[lp]
-		if sp == nil || isStdPath(sp.Pkg.Path()) {
+		if sp == nil || std.has(sp.Pkg.Path()) {
 			continue
 		}
 		own = append(own, sp)
@@ -82,6 +83,7 @@ func Analyze(p *load.Program, g *load.Graph, cat *catalog.Catalog) *Result {
 		prog:    p,
 		cat:     cat,
 		user:    user,
+		std:     std,
 		flow:    flow.New(),
 		local:   make(map[*ssa.Package]*flow.Index),
 		funcsOf: func(sp *ssa.Package) []*ssa.Function { return byPkg[sp] },
@@ -100,7 +102,7 @@ func Analyze(p *load.Program, g *load.Graph, cat *catalog.Catalog) *Result {
 	// solved first and reported at the embedded field.
 	var rootPkgs []*packages.Package
 	for _, lp := range g.Roots {
-		if p.Packages[lp] != nil && !isStdPath(lp.PkgPath) {
+		if p.Packages[lp] != nil && !std.has(lp.PkgPath) {
 			rootPkgs = append(rootPkgs, lp)
 		}
 	}
@@ -129,7 +131,7 @@ func Analyze(p *load.Program, g *load.Graph, cat *catalog.Catalog) *Result {
 	}
 
 	start := time.Now()
-	s.graph = buildGraph(userFuncs, entry, user, cat, s.funcValueCallees)
+	s.graph = buildGraph(userFuncs, entry, user, std, cat, s.funcValueCallees)
 	graphTime := time.Since(start)
 	start = time.Now()
 	// Calls through interfaces and function values count as callers of a

@@ -334,3 +334,73 @@ func TestProgramDeterministic(t *testing.T) {
 		t.Errorf("two runs differ:\n%v\n%v", first, second)
 	}
 }
+
+// TestProgramDotlessModule: a module whose path has no dot ("myapp") is the
+// user's code, not the standard library's: program mode reports its hooks
+// as per-package mode does.
+func TestProgramDotlessModule(t *testing.T) {
+	fixtures := moduleDir(t, "program")
+	dir := t.TempDir()
+	mod, err := os.ReadFile(filepath.Join(fixtures, "go.mod"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lines []string
+	for _, l := range strings.Split(string(mod), "\n") {
+		switch {
+		case strings.HasPrefix(l, "module "):
+			l = "module myapp"
+		case strings.Contains(l, "example.com/third"):
+			continue
+		}
+		lines = append(lines, l)
+	}
+	sum, err := os.ReadFile(filepath.Join(fixtures, "go.sum"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := map[string]string{
+		"go.mod": strings.Join(lines, "\n"),
+		"go.sum": string(sum),
+		"main.go": `package main
+
+import (
+	"context"
+	"os"
+
+	sdktrace "go.opentelemetry.io/otel/sdk/trace"
+)
+
+type hostProcessor struct{}
+
+func (hostProcessor) OnStart(context.Context, sdktrace.ReadWriteSpan) {
+	_, _ = os.ReadFile("/etc/hostname") // want ` + "`io: OnStart of hostProcessor calls os\\.ReadFile`" + `
+}
+func (hostProcessor) OnEnd(sdktrace.ReadOnlySpan)          {}
+func (hostProcessor) Shutdown(context.Context) error   { return nil }
+func (hostProcessor) ForceFlush(context.Context) error { return nil }
+
+func main() {
+	tp := sdktrace.NewTracerProvider(sdktrace.WithSpanProcessor(hostProcessor{}))
+	_, span := tp.Tracer("t").Start(context.Background(), "s")
+	span.End()
+}
+`,
+	}
+	for name, content := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ws := wants(t, dir)
+	for _, mode := range []string{"program", "perpkg"} {
+		t.Run(mode, func(t *testing.T) {
+			for _, w := range ws {
+				for _, x := range w {
+					x.matched = false
+				}
+			}
+			checkWants(t, ws, analyse(t, dir, mode, "./..."), "")
+		})
+	}
+}

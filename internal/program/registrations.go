@@ -31,6 +31,11 @@ type wiring struct {
 	pipe    catalog.Pipeline
 	sync    bool   // a simple processor: the methods run under its mutex on every event
 	recv    string // for a simple processor: how the message names it
+	hook    string // for a simple processor: its method that exports (OnEnd, OnEmit)
+	// unwired: a simple processor's constructor, whose processor runs only
+	// once a registration is given it (a test's table of expected
+	// processors never runs).
+	unwired bool
 }
 
 const (
@@ -45,9 +50,9 @@ var (
 
 // wirings is keyed by the full name of the wiring function.
 var wirings = map[string]wiring{
-	sdkTrace + ".WithSyncer":                                   {arg: 0, methods: exportSpans, pipe: catalog.TracePipeline, sync: true, recv: "the simple span processor"},
-	sdkTrace + ".NewSimpleSpanProcessor":                       {arg: 0, methods: exportSpans, pipe: catalog.TracePipeline, sync: true, recv: "the simple span processor"},
-	sdkLog + ".NewSimpleProcessor":                             {arg: 0, methods: exportLogs, pipe: catalog.LogPipeline, sync: true, recv: "the simple log processor"},
+	sdkTrace + ".WithSyncer":                                   {arg: 0, methods: exportSpans, pipe: catalog.TracePipeline, sync: true, recv: "the simple span processor", hook: "OnEnd"},
+	sdkTrace + ".NewSimpleSpanProcessor":                       {arg: 0, methods: exportSpans, pipe: catalog.TracePipeline, sync: true, recv: "the simple span processor", hook: "OnEnd", unwired: true},
+	sdkLog + ".NewSimpleProcessor":                             {arg: 0, methods: exportLogs, pipe: catalog.LogPipeline, sync: true, recv: "the simple log processor", hook: "OnEmit", unwired: true},
 	sdkTrace + ".WithSpanProcessor":                            {arg: 0},
 	"(*" + sdkTrace + ".TracerProvider).RegisterSpanProcessor": {arg: 0},
 	sdkTrace + ".WithSampler":                                  {arg: 0},
@@ -67,9 +72,17 @@ type registration struct {
 	sync bool
 }
 
-// registrations finds the wiring calls in the root packages.
+// registrations finds the wiring calls in the root packages. A simple
+// processor counts where it is registered: given to a registration, or
+// held by a processor that is (a wrapper that delegates to it).
 func registrations(p *load.Program, s *source, rootPkgs []*packages.Package, cat *catalog.Catalog) []registration {
-	var out []registration
+	type site struct {
+		lp   *packages.Package
+		call ssa.CallInstruction
+		obj  *types.Func
+		w    wiring
+	}
+	var sites []site
 	for _, lp := range rootPkgs {
 		sp := p.Packages[lp]
 		for _, fn := range ownFunctions(p.SSA, []*ssa.Package{sp}) {
@@ -90,16 +103,106 @@ func registrations(p *load.Program, s *source, rootPkgs []*packages.Package, cat
 					if obj == nil {
 						continue
 					}
-					w, ok := wirings[obj.FullName()]
-					if !ok {
-						continue
+					if w, ok := wirings[obj.FullName()]; ok {
+						sites = append(sites, site{lp, call, obj, w})
 					}
-					out = append(out, s.wired(lp, call.Common(), obj, w, cat)...)
 				}
 			}
 		}
 	}
+	var registered map[ssa.Value]bool
+	var out []registration
+	for _, st := range sites {
+		if st.w.unwired {
+			if registered == nil {
+				registered = make(map[ssa.Value]bool)
+				for _, r := range sites {
+					if !r.w.sync {
+						s.registeredValues(r.call.Common(), r.w, registered)
+					}
+				}
+			}
+			if v := st.call.Value(); v == nil || !registered[v] && !s.handedOn(v) {
+				continue
+			}
+		}
+		out = append(out, s.wired(st.lp, st.call.Common(), st.obj, st.w, cat)...)
+	}
 	return out
+}
+
+// handedOn reports whether v is passed to a function of another module
+// outside the standard library, which may register it (a configuration
+// library's WithSpanProcessor option).
+func (s *source) handedOn(v ssa.Value) bool {
+	seen := make(map[ssa.Value]bool)
+	var walk func(v ssa.Value) bool
+	walk = func(v ssa.Value) bool {
+		if seen[v] || v.Referrers() == nil {
+			return false
+		}
+		seen[v] = true
+		for _, r := range *v.Referrers() {
+			switch r := r.(type) {
+			case *ssa.MakeInterface:
+				if walk(r) {
+					return true
+				}
+			case *ssa.ChangeInterface:
+				if walk(r) {
+					return true
+				}
+			case *ssa.ChangeType:
+				if walk(r) {
+					return true
+				}
+			case *ssa.Phi, *ssa.Slice:
+				if walk(r.(ssa.Value)) {
+					return true
+				}
+			case *ssa.Store:
+				// An element of a variadic call's slice.
+				if ia, ok := r.Addr.(*ssa.IndexAddr); ok && r.Val == v && walk(ia.X) {
+					return true
+				}
+			case ssa.CallInstruction:
+				callee := r.Common().StaticCallee()
+				if callee == nil || s.user(callee) {
+					continue // the user's own code: the backward flow decides
+				}
+				if pkg := fnPackage(callee); pkg != nil && !s.std.has(pkg.Path()) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	return walk(v)
+}
+
+// registeredValues adds to set the values that flow into the component a
+// registration call is given, and into the fields of the user's
+// components among them (a wrapper's delegate).
+func (s *source) registeredValues(c *ssa.CallCommon, w wiring, set map[ssa.Value]bool) {
+	args := c.Args
+	if c.Signature().Recv() != nil && len(args) > 0 {
+		args = args[1:]
+	}
+	if w.arg >= len(args) {
+		return
+	}
+	// Calls as leaves too: where the SDK itself is the analysed code, the
+	// flow would look into NewSimpleProcessor's body.
+	for _, v := range append(s.flow.Sources(args[w.arg]), s.flow.CallSources(args[w.arg])...) {
+		set[v] = true
+	}
+	for _, t := range s.flow.ConcreteTypes(args[w.arg]) {
+		for _, v := range s.flow.FieldValues(t) {
+			for _, src := range append(s.flow.Sources(v), s.flow.CallSources(v)...) {
+				set[src] = true
+			}
+		}
+	}
 }
 
 // wired returns the registrations of one wiring call.
@@ -122,7 +225,7 @@ func (s *source) wired(lp *packages.Package, c *ssa.CallCommon, wiringFn *types.
 					continue
 				}
 				out = append(out, registration{pkg: lp, pos: c.Pos(), fn: fn, recv: arg, sync: true, root: hazard.Root{
-					Hook: "OnEnd", Recv: w.recv, Note: shortName(wiringFn), Pkg: lp.PkgPath,
+					Hook: w.hook, Recv: w.recv, Note: shortName(wiringFn), Pkg: lp.PkgPath,
 					Pipe: w.pipe, Event: m.Event, At: c.Pos(),
 				}})
 			}
@@ -175,8 +278,11 @@ func (r registration) findings(res *hazard.Result, s *source) []hazard.Finding {
 	}
 	root := r.root
 	for _, w := range wits {
-		if r.sync && w.Fix == "" && w.Cat.Plain() {
-			w.Fix = catalog.FixExport
+		if r.sync && w.Cat.Plain() && (w.Fix == "" || w.Fix == catalog.FixExport) {
+			w.Fix = catalog.FixExportSpans
+			if r.root.Pipe == catalog.LogPipeline {
+				w.Fix = catalog.FixExportLogs
+			}
 		}
 		root.Promoted = append(root.Promoted, w)
 	}

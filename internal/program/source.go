@@ -32,7 +32,8 @@ type source struct {
 	prog     *load.Program
 	cat      *catalog.Catalog
 	user     func(fn *ssa.Function) bool // the patterns' modules' code
-	flow     *flow.Index                 // over the user's code
+	std      stdPaths
+	flow     *flow.Index // over the user's code
 	local    map[*ssa.Package]*flow.Index
 	funcsOf  func(*ssa.Package) []*ssa.Function
 	graph    *graph
@@ -118,7 +119,7 @@ func (s *source) Local(fn *ssa.Function) bool {
 		return false
 	}
 	pkg := fnPackage(fn)
-	return pkg == nil || !isStdPath(pkg.Path())
+	return pkg == nil || !s.std.has(pkg.Path())
 }
 
 // External implements classify.Source: the program has no facts; a
@@ -141,12 +142,15 @@ func (s *source) Implementations(caller *ssa.Function, call ssa.CallInstruction)
 			out = append(out, f)
 		}
 	}
-	vta := s.graph.slice[caller] && !declaredInStd(c.Value.Type())
+	vta := s.graph.slice[caller] && !s.std.declares(c.Value.Type())
 	if vta {
 		for _, f := range s.graph.callees(call) {
 			add(f)
 		}
-	} else {
+	}
+	if len(out) == 0 {
+		// The value comes from code the graph does not read (a
+		// library's constructor): the types the value flow finds.
 		prog := s.prog.SSA
 		for _, t := range s.flowOf(c.Value).ConcreteTypes(c.Value) {
 			if sel := prog.MethodSets.MethodSet(t).Lookup(c.Method.Pkg(), c.Method.Name()); sel != nil {

@@ -15,6 +15,6 @@ func main() {
 	if err != nil {
 		panic(err)
 	}
-	tp := sdktrace.NewTracerProvider(sdktrace.WithSyncer(exp)) // want `network: OnEnd of the simple span processor \(sdktrace\.WithSyncer\) calls \(\*go\.opentelemetry\.io/otel/exporters/otlp/otlptrace\.Exporter\)\.ExportSpans: an OTLP export over HTTP \(the exporter.s own transport, without otelhttp\) on every span end; export with a batch processor`
+	tp := sdktrace.NewTracerProvider(sdktrace.WithSyncer(exp)) // want `network: OnEnd of the simple span processor \(sdktrace\.WithSyncer\) calls \(\*go\.opentelemetry\.io/otel/exporters/otlp/otlptrace\.Exporter\)\.ExportSpans: an OTLP export over HTTP \(the exporter.s own transport, without otelhttp\) on every span end; export with a batch span processor`
 	_ = tp
 }

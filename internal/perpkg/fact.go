@@ -24,10 +24,19 @@ type Reach struct {
 	Pipeline uint8            // Reentrancy, Deadlock: the pipelines the call re-enters (bits)
 	Base     catalog.Category // Reentrancy: what is left outside those pipelines ("" if nothing)
 	Sink     string           // full name of the sink (the once-cache, for Deadlock)
-	Via      []string         // the calls from the function to the sink, inclusive, at most maxVia
+	Via      []Via            // the calls from the function to the sink, inclusive, at most maxVia
 	What     string           // what happens at run time
 	Fix      string           // the fix hint of a configured sink
 	Notes    uint8            // qualifications the message spells out (hazard.Notes)
+}
+
+// Via is one call of a fact's witness path: the callee's full name, and
+// how it is called (a goroutine; "lazily cached by sync.OnceValue"), so
+// that a message reads the same whether the path crosses a package or not.
+type Via struct {
+	Qual  string
+	By    string
+	Async bool
 }
 
 // Facts is where a unit's facts come from and go to: the analysis
@@ -53,12 +62,12 @@ func (f *Fact) String() string {
 func newFact(s hazard.Summary) *Fact {
 	f := new(Fact)
 	for _, wit := range s {
-		var via []string
+		var via []Via
 		for _, h := range wit.Chain {
-			via = append(via, h.Qual)
+			via = append(via, Via{Qual: h.Qual, By: h.By, Async: h.Async})
 		}
 		if len(via) > maxVia {
-			via = append(via[:maxVia-2:maxVia-2], "…", via[len(via)-1])
+			via = append(via[:maxVia-2:maxVia-2], Via{Qual: "…"}, via[len(via)-1])
 		}
 		f.Reaches = append(f.Reaches, Reach{
 			Category: wit.Cat, Pipeline: uint8(wit.Pipe), Base: wit.Base, Sink: wit.Sink,
@@ -75,7 +84,7 @@ func (f *Fact) witnesses(name string, pos token.Pos) []hazard.Witness {
 	for _, r := range f.Reaches {
 		chain := []hazard.Hop{{Name: name, Qual: name, Pos: pos}}
 		for _, v := range r.Via {
-			chain = append(chain, hazard.Hop{Name: v, Qual: v})
+			chain = append(chain, hazard.Hop{Name: v.Qual, Qual: v.Qual, By: v.By, Async: v.Async})
 		}
 		out = append(out, hazard.Witness{
 			Cat: r.Category, Pipe: catalog.Pipeline(r.Pipeline), Base: r.Base, Sink: r.Sink,

@@ -228,8 +228,8 @@ var sinks = withLogrus(map[string]Spec{
 	// gRPC.
 	"(*google.golang.org/grpc.ClientConn).Invoke":            {Kind: GRPCConnCall},
 	"(*google.golang.org/grpc.ClientConn).NewStream":         {Kind: GRPCConnCall},
-	"(google.golang.org/grpc.ClientConnInterface).Invoke":    network("a gRPC call"),
-	"(google.golang.org/grpc.ClientConnInterface).NewStream": network("a gRPC stream"),
+	"(google.golang.org/grpc.ClientConnInterface).Invoke":    {Kind: GRPCConnCall},
+	"(google.golang.org/grpc.ClientConnInterface).NewStream": {Kind: GRPCConnCall},
 
 	// Cloud metadata services. AWS IMDS values are not cached by the SDK.
 	"(*github.com/aws/aws-sdk-go-v2/feature/ec2/imds.Client).*":  network("a cloud metadata request (IMDS)"),

@@ -7,10 +7,12 @@
 package flow
 
 import (
+	"go/token"
 	"go/types"
 	"sort"
 
 	"golang.org/x/tools/go/ssa"
+	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/spanhotpath/spanhotpath/internal/classify"
 )
@@ -35,6 +37,8 @@ type Index struct {
 	globalSites   map[*ssa.Global][]*ssa.Store
 	siteParent    map[*ssa.CallCommon]*ssa.Function
 	conversions   []*ssa.MakeInterface
+	sends         typeutil.Map // element type -> []ssa.Value sent on channels of it
+	mapValues     typeutil.Map // map type -> []ssa.Value stored in maps of it
 }
 
 // New returns an empty index.
@@ -75,6 +79,13 @@ func (ix *Index) Add(fn *ssa.Function) {
 				}
 			case *ssa.MakeInterface:
 				ix.conversions = append(ix.conversions, instr)
+			case *ssa.Send:
+				sent, _ := ix.sends.At(instr.X.Type()).([]ssa.Value)
+				ix.sends.Set(instr.X.Type(), append(sent, instr.X))
+			case *ssa.MapUpdate:
+				t := instr.Map.Type().Underlying()
+				vals, _ := ix.mapValues.At(t).([]ssa.Value)
+				ix.mapValues.Set(t, append(vals, instr.Value))
 			case ssa.CallInstruction:
 				if callee := instr.Common().StaticCallee(); callee != nil {
 					ix.callers[callee] = append(ix.callers[callee], instr.Common())
@@ -124,27 +135,6 @@ func (ix *Index) MakeInterfaces(t types.Type) []*ssa.MakeInterface {
 	return out
 }
 
-// FieldValues returns the values the indexed functions store into the
-// fields of the struct type t (or of the struct t points to).
-func (ix *Index) FieldValues(t types.Type) []ssa.Value {
-	if p, ok := t.Underlying().(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	st, ok := t.Underlying().(*types.Struct)
-	if !ok {
-		return nil
-	}
-	var out []ssa.Value
-	for i := range st.NumFields() {
-		f := st.Field(i)
-		if o := f.Origin(); o != nil {
-			f = o
-		}
-		out = append(out, ix.fieldStores[f]...)
-	}
-	return out
-}
-
 // CallerOf returns the function that makes the indexed static call c.
 func (ix *Index) CallerOf(c *ssa.CallCommon) *ssa.Function { return ix.siteParent[c] }
 
@@ -181,6 +171,7 @@ type flowOptions uint8
 const (
 	stopAtFuncParams flowOptions = 1 << iota
 	stopAtCalls
+	inElems // a query for an aggregate's origin: elements are leaves
 )
 
 func (ix *Index) flow(v ssa.Value, opts flowOptions) []ssa.Value {
@@ -252,9 +243,15 @@ func (ix *Index) trace(v ssa.Value, opts flowOptions) ([]ssa.Value, []*ssa.MakeI
 		case *ssa.TypeAssert:
 			visit(v.X)
 		case *ssa.UnOp:
+			if v.Op == token.ARROW && !v.CommaOk && ix.visitSent(v.Type(), visit) {
+				return // what is sent on channels of its type
+			}
 			if v.Op.String() != "*" {
 				out = append(out, v)
 				return
+			}
+			if ia, ok := v.X.(*ssa.IndexAddr); ok && ix.visitElems(ia.X, opts, visit, &out) {
+				return // an element of a slice or array
 			}
 			if a, ok := v.X.(*ssa.Alloc); ok && len(classify.StoresTo(a)) == 0 {
 				// A composite literal built in place, field by field:
@@ -263,6 +260,14 @@ func (ix *Index) trace(v ssa.Value, opts flowOptions) ([]ssa.Value, []*ssa.MakeI
 				return
 			}
 			ix.visitLoad(v.X, visit, &out)
+		case *ssa.Index:
+			if !ix.visitElems(v.X, opts, visit, &out) {
+				out = append(out, v)
+			}
+		case *ssa.Lookup:
+			if v.CommaOk || !ix.visitMapValues(v.X, visit) {
+				out = append(out, v)
+			}
 		case *ssa.Field:
 			if f := classify.FieldOf(v.X.Type(), v.Field, false); f != nil {
 				for _, s := range ix.fieldStores[f] {
@@ -300,6 +305,26 @@ func (ix *Index) trace(v ssa.Value, opts flowOptions) ([]ssa.Value, []*ssa.MakeI
 				}
 			}
 		case *ssa.Extract:
+			switch t := v.Tuple.(type) {
+			case *ssa.Select:
+				// A received value: what is sent on channels of its type.
+				if v.Index >= 2 && ix.visitSent(v.Type(), visit) {
+					return
+				}
+			case *ssa.Lookup:
+				if v.Index == 0 && ix.visitMapValues(t.X, visit) {
+					return
+				}
+			case *ssa.Next:
+				// A map's value in a range loop.
+				if r, ok := t.Iter.(*ssa.Range); ok && v.Index == 2 && ix.visitMapValues(r.X, visit) {
+					return
+				}
+			case *ssa.UnOp:
+				if t.Op == token.ARROW && v.Index == 0 && ix.visitSent(v.Type(), visit) {
+					return
+				}
+			}
 			if call, ok := v.Tuple.(*ssa.Call); ok && opts&stopAtCalls == 0 {
 				if callee := call.Call.StaticCallee(); ix.reads(callee) {
 					enter(callee, &call.Call, v.Index, visit)
@@ -319,6 +344,81 @@ func (ix *Index) trace(v ssa.Value, opts flowOptions) ([]ssa.Value, []*ssa.MakeI
 	}
 	visit(v)
 	return out, convs
+}
+
+// visitSent visits the values the indexed code sends on channels whose
+// element type is t (field-based, like fields: a channel stands for every
+// channel of its type).
+func (ix *Index) visitSent(t types.Type, visit func(ssa.Value)) bool {
+	sent, _ := ix.sends.At(t).([]ssa.Value)
+	for _, x := range sent {
+		visit(x)
+	}
+	return len(sent) > 0
+}
+
+// visitMapValues visits the values the indexed code stores in maps of m's
+// type (field-based: a map stands for every map of its type). A string's
+// byte (Lookup on a string) has none.
+func (ix *Index) visitMapValues(m ssa.Value, visit func(ssa.Value)) bool {
+	if _, ok := m.Type().Underlying().(*types.Map); !ok {
+		return false
+	}
+	vals, _ := ix.mapValues.At(m.Type().Underlying()).([]ssa.Value)
+	for _, x := range vals {
+		visit(x)
+	}
+	return len(vals) > 0
+}
+
+// visitElems visits the elements stored in the slices and arrays aggregate
+// can be: the stores into a composite literal's elements, the values
+// appended. The aggregate's own
+// origin is a query of its own (one level deep: an element that is itself
+// an element is a leaf).
+func (ix *Index) visitElems(aggregate ssa.Value, opts flowOptions, visit func(ssa.Value), out *[]ssa.Value) bool {
+	if opts&inElems != 0 {
+		return false
+	}
+	found := false
+	var elems func(x ssa.Value)
+	seen := make(map[ssa.Value]bool)
+	elems = func(x ssa.Value) {
+		if seen[x] {
+			return
+		}
+		seen[x] = true
+		switch x := x.(type) {
+		case *ssa.Slice:
+			elems(x.X)
+		case *ssa.Alloc, *ssa.MakeSlice:
+			for _, r := range *x.Referrers() {
+				switch r := r.(type) {
+				case *ssa.IndexAddr:
+					if r.X == x {
+						for _, v := range classify.StoresTo(r) {
+							found = true
+							visit(v)
+						}
+					}
+				case *ssa.Slice:
+					elems(r)
+				}
+			}
+		case *ssa.Call:
+			if b, ok := x.Call.Value.(*ssa.Builtin); ok && b.Name() == "append" {
+				for _, a := range x.Call.Args {
+					for _, src := range ix.flow(a, opts|inElems) {
+						elems(src)
+					}
+				}
+			}
+		}
+	}
+	for _, src := range ix.flow(aggregate, opts|inElems) {
+		elems(src)
+	}
+	return found
 }
 
 func (ix *Index) opaque(fn *ssa.Function) bool { return ix.Opaque != nil && ix.Opaque(fn) }

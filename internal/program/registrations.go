@@ -73,8 +73,7 @@ type registration struct {
 }
 
 // registrations finds the wiring calls in the root packages. A simple
-// processor counts where it is registered: given to a registration, or
-// held by a processor that is (a wrapper that delegates to it).
+// processor counts where it may run (mayRun).
 func registrations(p *load.Program, s *source, rootPkgs []*packages.Package, cat *catalog.Catalog) []registration {
 	type site struct {
 		lp   *packages.Package
@@ -110,19 +109,10 @@ func registrations(p *load.Program, s *source, rootPkgs []*packages.Package, cat
 			}
 		}
 	}
-	var registered map[ssa.Value]bool
 	var out []registration
 	for _, st := range sites {
 		if st.w.unwired {
-			if registered == nil {
-				registered = make(map[ssa.Value]bool)
-				for _, r := range sites {
-					if !r.w.sync {
-						s.registeredValues(r.call.Common(), r.w, registered)
-					}
-				}
-			}
-			if v := st.call.Value(); v == nil || !registered[v] && !s.handedOn(v) {
+			if v := st.call.Value(); v == nil || !s.mayRun(v) {
 				continue
 			}
 		}
@@ -131,46 +121,67 @@ func registrations(p *load.Program, s *source, rootPkgs []*packages.Package, cat
 	return out
 }
 
-// handedOn reports whether v is passed to a function of another module
-// outside the standard library, which may register it (a configuration
-// library's WithSpanProcessor option).
-func (s *source) handedOn(v ssa.Value) bool {
+// mayRun reports whether the processor v, as a simple processor's
+// constructor returns it, can end up registered: it reaches, through
+// conversions, variables, slices and the structs that hold it, a call of
+// code outside the standard library (a registration, a setup helper, the
+// user's own functions), a field of a hook type (a processor that
+// delegates to it), a package variable, a channel or map, or a return. A
+// processor only printed or compared (a test's table of expected
+// processors) never runs.
+func (s *source) mayRun(v ssa.Value) bool {
 	seen := make(map[ssa.Value]bool)
 	var walk func(v ssa.Value) bool
 	walk = func(v ssa.Value) bool {
-		if seen[v] || v.Referrers() == nil {
+		if seen[v] || v.Referrers() == nil || len(seen) > 256 {
 			return false
 		}
 		seen[v] = true
 		for _, r := range *v.Referrers() {
 			switch r := r.(type) {
-			case *ssa.MakeInterface:
-				if walk(r) {
-					return true
-				}
-			case *ssa.ChangeInterface:
-				if walk(r) {
-					return true
-				}
-			case *ssa.ChangeType:
-				if walk(r) {
-					return true
-				}
-			case *ssa.Phi, *ssa.Slice:
+			case *ssa.MakeInterface, *ssa.ChangeInterface, *ssa.ChangeType, *ssa.Phi, *ssa.Slice, *ssa.TypeAssert:
 				if walk(r.(ssa.Value)) {
 					return true
 				}
-			case *ssa.Store:
-				// An element of a variadic call's slice.
-				if ia, ok := r.Addr.(*ssa.IndexAddr); ok && r.Val == v && walk(ia.X) {
+			case *ssa.UnOp:
+				if r.Op == token.MUL && walk(r) { // a load of a variable that holds it
 					return true
 				}
-			case ssa.CallInstruction:
-				callee := r.Common().StaticCallee()
-				if callee == nil || s.user(callee) {
-					continue // the user's own code: the backward flow decides
+			case *ssa.Store:
+				if r.Val != v {
+					continue
 				}
-				if pkg := fnPackage(callee); pkg != nil && !s.std.has(pkg.Path()) {
+				switch addr := r.Addr.(type) {
+				case *ssa.IndexAddr:
+					if walk(addr.X) { // an element: the array or slice holds it
+						return true
+					}
+				case *ssa.FieldAddr:
+					if isHookType(addr.X.Type()) || walk(addr.X) {
+						return true
+					}
+				case *ssa.Alloc:
+					if walk(addr) {
+						return true
+					}
+				default:
+					return true // a package variable, a pointer of unknown origin
+				}
+			case *ssa.Return, *ssa.Send, *ssa.MapUpdate:
+				return true
+			case ssa.CallInstruction:
+				c := r.Common()
+				if b, ok := c.Value.(*ssa.Builtin); ok {
+					if b.Name() == "append" && r.Value() != nil && walk(r.Value()) {
+						return true
+					}
+					continue
+				}
+				callee := c.StaticCallee()
+				if callee == nil {
+					return true
+				}
+				if pkg := fnPackage(callee); pkg == nil || !s.std.has(pkg.Path()) {
 					return true
 				}
 			}
@@ -180,29 +191,23 @@ func (s *source) handedOn(v ssa.Value) bool {
 	return walk(v)
 }
 
-// registeredValues adds to set the values that flow into the component a
-// registration call is given, and into the fields of the user's
-// components among them (a wrapper's delegate).
-func (s *source) registeredValues(c *ssa.CallCommon, w wiring, set map[ssa.Value]bool) {
-	args := c.Args
-	if c.Signature().Recv() != nil && len(args) > 0 {
-		args = args[1:]
+// isHookType reports whether t, or the type it points to, implements one of
+// the hook interfaces: a processor that holds another delegates to it.
+func isHookType(t types.Type) bool {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
 	}
-	if w.arg >= len(args) {
-		return
+	named := namedOf(t)
+	if named == nil || named.Obj().Pkg() == nil {
+		return false
 	}
-	// Calls as leaves too: where the SDK itself is the analysed code, the
-	// flow would look into NewSimpleProcessor's body.
-	for _, v := range append(s.flow.Sources(args[w.arg]), s.flow.CallSources(args[w.arg])...) {
-		set[v] = true
-	}
-	for _, t := range s.flow.ConcreteTypes(args[w.arg]) {
-		for _, v := range s.flow.FieldValues(t) {
-			for _, src := range append(s.flow.Sources(v), s.flow.CallSources(v)...) {
-				set[src] = true
-			}
+	for _, h := range catalog.Hooks {
+		if iface := hookIface(named.Obj().Pkg(), h); iface != nil &&
+			(types.Implements(t, iface) || types.Implements(types.NewPointer(t), iface)) {
+			return true
 		}
 	}
+	return false
 }
 
 // wired returns the registrations of one wiring call.

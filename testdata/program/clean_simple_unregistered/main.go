@@ -1,6 +1,7 @@
 // Command clean_simple_unregistered builds simple processors it never
 // registers: one it only prints the type of, and a table of the processor
-// types a configuration should produce. Neither ever exports a span.
+// types a configuration should produce (as a test declares its cases).
+// Neither ever exports a span.
 package main
 
 import (
@@ -11,14 +12,6 @@ import (
 	sdktrace "go.opentelemetry.io/otel/sdk/trace"
 )
 
-var expected = []struct {
-	name string
-	want sdktrace.SpanProcessor
-}{
-	{"batch", sdktrace.NewBatchSpanProcessor(nil)},
-	{"simple", sdktrace.NewSimpleSpanProcessor(mustStdout())},
-}
-
 func mustStdout() sdktrace.SpanExporter {
 	exp, err := stdouttrace.New()
 	if err != nil {
@@ -28,6 +21,13 @@ func mustStdout() sdktrace.SpanExporter {
 }
 
 func main() {
+	expected := []struct {
+		name string
+		want sdktrace.SpanProcessor
+	}{
+		{"batch", sdktrace.NewBatchSpanProcessor(nil)},
+		{"simple", sdktrace.NewSimpleSpanProcessor(mustStdout())},
+	}
 	p := sdktrace.NewSimpleSpanProcessor(mustStdout())
 	fmt.Printf("%T\n", p)
 	for _, e := range expected {

@@ -373,6 +373,10 @@ func addPackageFixes(program, perpkg []*finding) {
 // printErrors prints the errors of the packages that were not analysed,
 // each line once, with paths relative to cwd, and returns them.
 func printErrors(w io.Writer, errs []driver.PackageError, cwd string) []string {
+	// By package, each error's lines in the go command's order (a message,
+	// then its "to add: go get ..." hint).
+	errs = append([]driver.PackageError(nil), errs...)
+	sort.SliceStable(errs, func(i, j int) bool { return errs[i].Pkg.ID < errs[j].Pkg.ID })
 	var lines []string
 	seen := map[string]bool{}
 	for _, e := range errs {
@@ -387,7 +391,6 @@ func printErrors(w io.Writer, errs []driver.PackageError, cwd string) []string {
 			}
 		}
 	}
-	sort.Strings(lines)
 	for _, l := range lines {
 		fmt.Fprintln(w, l)
 	}

@@ -134,9 +134,13 @@ func fileIO(what string) Spec  { return Spec{Category: IO, What: what} }
 // FixExport is the fix hint of an export on the hot path.
 const FixExport = "export with a batch processor (sdktrace.WithBatcher, sdklog.NewBatchProcessor), which exports in its own goroutine"
 
+// FixEagerOr starts a fix hint that offers computing the value eagerly
+// or another way, which follows.
+const FixEagerOr = "compute the value once at startup (constructor or package initializer), or "
+
 // FixGRPCReentry is the fix hint of a gRPC call on a connection with the
 // otelgrpc stats handler.
-const FixGRPCReentry = "compute the value once at startup (constructor or package initializer), or make the call on a connection dialled without otelgrpc.NewClientHandler (or give the handler a no-op tracer provider)"
+const FixGRPCReentry = FixEagerOr + "make the call on a connection dialled without otelgrpc.NewClientHandler (or give the handler a no-op tracer provider)"
 
 // FixExportSpans and FixExportLogs are the fix hints of a simple processor
 // of each pipeline.

@@ -43,7 +43,7 @@ func (c *Classifier) ClientCallWitness(recv, ctx ssa.Value, cl *catalog.Client, 
 	case clientInstrumented:
 		w := hazard.Witness{Cat: catalog.Reentrancy, Pipe: cl.Pipe, Base: cl.Base, What: cl.Started, Notes: gate}
 		if cl.Unhook != "" {
-			w.Fix = "compute the value once at startup (constructor or package initializer), or " + cl.Unhook
+			w.Fix = catalog.FixEagerOr + cl.Unhook
 		}
 		return w, true
 	case clientSuppressed, clientDisabled:
@@ -216,7 +216,7 @@ func (c *Classifier) optionFuncState(args []ssa.Value, r catalog.ConfigRule) cli
 	st := clientUnknown
 	field := r.Field[len(r.Field)-1]
 	for _, a := range args {
-		for _, opt := range Varargs(a) {
+		for _, opt := range c.options(a) {
 			for _, src := range c.Flow.Sources(opt) {
 				var fn *ssa.Function
 				switch v := src.(type) {
@@ -385,34 +385,65 @@ func (c *Classifier) disabled(args []ssa.Value, names map[string]bool) bool {
 	if len(names) == 0 {
 		return false
 	}
-	for _, a := range args {
-		for _, opt := range append(Varargs(a), a) {
-			for _, o := range c.Flow.Sources(opt) {
-				if oc, ok := o.(*ssa.Call); ok && names[StaticCallName(oc)] {
-					return true
-				}
+	return c.everyOptionSet(args, func(opt ssa.Value) bool {
+		for _, o := range c.Flow.Sources(opt) {
+			if oc, ok := o.(*ssa.Call); ok && names[StaticCallName(oc)] {
+				return true
 			}
 		}
-	}
-	return false
+		return false
+	})
 }
 
 // suppressed reports whether instrumentation options among args give it a
 // no-op tracer or logger provider.
 func (c *Classifier) suppressed(args []ssa.Value) bool {
-	for _, a := range args {
-		for _, opt := range append(Varargs(a), a) {
-			for _, o := range c.Flow.Sources(opt) {
-				oc, ok := o.(*ssa.Call)
-				if !ok || !catalog.IsProviderOption(StaticCallName(oc)) || len(oc.Call.Args) == 0 {
-					continue
-				}
-				for _, p := range c.Flow.Sources(oc.Call.Args[0]) {
-					if n := StaticCallName(p); catalog.IsNoopProvider(n) || catalog.IsNoopLoggerProvider(n) {
-						return true
-					}
+	return c.everyOptionSet(args, func(opt ssa.Value) bool {
+		for _, o := range c.Flow.Sources(opt) {
+			oc, ok := o.(*ssa.Call)
+			if !ok || !catalog.IsProviderOption(StaticCallName(oc)) || len(oc.Call.Args) == 0 {
+				continue
+			}
+			for _, p := range c.Flow.Sources(oc.Call.Args[0]) {
+				if n := StaticCallName(p); catalog.IsNoopProvider(n) || catalog.IsNoopLoggerProvider(n) {
+					return true
 				}
 			}
+		}
+		return false
+	})
+}
+
+// everyOptionSet reports whether, for one of args, every set of options
+// that can be passed there has an option that has: the instrumentation is
+// off for sure. A helper passing its own variadic options on (opts...) is
+// given one set by each of its callers; one caller's option must not turn
+// off what another caller builds.
+func (c *Classifier) everyOptionSet(args []ssa.Value, has func(opt ssa.Value) bool) bool {
+	for _, a := range args {
+		if has(a) {
+			return true
+		}
+		sets := [][]ssa.Value{varargs(a)}
+		if len(sets[0]) == 0 {
+			sets = sets[:0]
+			for _, src := range c.Flow.Sources(a) {
+				sets = append(sets, varargs(src))
+			}
+		}
+		every := len(sets) > 0
+		for _, set := range sets {
+			found := false
+			for _, opt := range set {
+				if has(opt) {
+					found = true
+					break
+				}
+			}
+			every = every && found
+		}
+		if every {
+			return true
 		}
 	}
 	return false

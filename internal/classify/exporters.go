@@ -13,21 +13,23 @@ import (
 // constructor's options name the client, connection or writer it uses.
 func (c *Classifier) ExportWitness(exp ssa.Value, e *catalog.Exporter) hazard.Witness {
 	def := e.Default
+	var defs []catalog.ExportDefault // of each constructor that can have built it
 	if exp != nil {
 		for _, src := range c.Flow.Sources(exp) {
 			call := callOf(src)
 			if call == nil || !contains(e.Constructors, StaticCallName(call)) {
 				continue
 			}
-			if d, ok := e.ByConstructor[StaticCallName(call)]; ok {
-				def = d
+			d, ok := e.ByConstructor[StaticCallName(call)]
+			if !ok {
+				d = e.Default
 			}
 			calls := []*ssa.Call{call}
 			for _, a := range call.Call.Args {
 				for _, v := range c.Flow.Sources(a) {
 					if cc := callOf(v); cc != nil {
-						if d, ok := e.Clients[StaticCallName(cc)]; ok {
-							def = d
+						if cd, ok := e.Clients[StaticCallName(cc)]; ok {
+							d = cd
 							calls = append(calls, cc) // the client's options
 						}
 					}
@@ -38,6 +40,14 @@ func (c *Classifier) ExportWitness(exp ssa.Value, e *catalog.Exporter) hazard.Wi
 					return w
 				}
 			}
+			defs = append(defs, d)
+		}
+	}
+	for i, d := range defs {
+		if i == 0 {
+			def = d
+		} else if d != def {
+			def = catalog.ExportOTLP // built over HTTP or over gRPC
 		}
 	}
 	return c.exportDefault(e, def)
@@ -47,7 +57,7 @@ func (c *Classifier) ExportWitness(exp ssa.Value, e *catalog.Exporter) hazard.Wi
 // call, if one decides it.
 func (c *Classifier) exportOptions(call *ssa.Call, e *catalog.Exporter) (hazard.Witness, bool) {
 	for _, a := range call.Call.Args {
-		for _, opt := range Varargs(a) {
+		for _, opt := range c.options(a) {
 			for _, o := range c.Flow.Sources(opt) {
 				oc, ok := o.(*ssa.Call)
 				if !ok || len(oc.Call.Args) == 0 {

@@ -184,7 +184,7 @@ func (c *Classifier) GRPCWitness(conn ssa.Value) hazard.Witness {
 			continue
 		}
 		for _, a := range call.Call.Args {
-			for _, opt := range Varargs(a) {
+			for _, opt := range c.options(a) {
 				for _, o := range c.Flow.Sources(opt) {
 					oc, ok := o.(*ssa.Call)
 					if !ok || StaticCallName(oc) != catalog.GRPCWithStatsHandler || len(oc.Call.Args) == 0 {

@@ -172,6 +172,11 @@ const (
 	stopAtFuncParams flowOptions = 1 << iota
 	stopAtCalls
 	inElems // a query for an aggregate's origin: elements are leaves
+
+	// The bits from nestShift count the queries a query started for the
+	// function values it calls; maxNest bounds them.
+	nestShift = 4
+	maxNest   = 2
 )
 
 func (ix *Index) flow(v ssa.Value, opts flowOptions) []ssa.Value {
@@ -326,16 +331,22 @@ func (ix *Index) trace(v ssa.Value, opts flowOptions) ([]ssa.Value, []*ssa.MakeI
 				}
 			}
 			if call, ok := v.Tuple.(*ssa.Call); ok && opts&stopAtCalls == 0 {
-				if callee := call.Call.StaticCallee(); ix.reads(callee) {
-					enter(callee, &call.Call, v.Index, visit)
+				if callees := ix.callees(&call.Call, opts); len(callees) > 0 {
+					for _, callee := range callees {
+						enter(callee, &call.Call, v.Index, visit)
+					}
 					return
 				}
 			}
 			out = append(out, v)
 		case *ssa.Call:
-			if callee := v.Call.StaticCallee(); opts&stopAtCalls == 0 && ix.reads(callee) {
-				enter(callee, &v.Call, 0, visit)
-				return
+			if opts&stopAtCalls == 0 {
+				if callees := ix.callees(&v.Call, opts); len(callees) > 0 {
+					for _, callee := range callees {
+						enter(callee, &v.Call, 0, visit)
+					}
+					return
+				}
 			}
 			out = append(out, v)
 		default:
@@ -422,6 +433,41 @@ func (ix *Index) visitElems(aggregate ssa.Value, opts flowOptions, visit func(ss
 }
 
 func (ix *Index) opaque(fn *ssa.Function) bool { return ix.Opaque != nil && ix.Opaque(fn) }
+
+// callees returns the functions the flow follows call c into: its static
+// callee, or the functions and closures that flow to the function value it
+// calls (a closure chosen in a variable), if the index reads their bodies.
+func (ix *Index) callees(c *ssa.CallCommon, opts flowOptions) []*ssa.Function {
+	if c.IsInvoke() {
+		return nil
+	}
+	if callee := c.StaticCallee(); callee != nil {
+		if ix.reads(callee) {
+			return []*ssa.Function{callee}
+		}
+		return nil
+	}
+	if _, ok := c.Value.(*ssa.Builtin); ok {
+		return nil
+	}
+	if opts>>nestShift >= maxNest {
+		return nil // a function value computed by calling a function value ...
+	}
+	var out []*ssa.Function
+	for _, src := range ix.flow(c.Value, opts+1<<nestShift|stopAtFuncParams) {
+		var fn *ssa.Function
+		switch src := src.(type) {
+		case *ssa.Function:
+			fn = src
+		case *ssa.MakeClosure:
+			fn, _ = src.Fn.(*ssa.Function)
+		}
+		if fn != nil && ix.reads(fn) {
+			out = append(out, fn)
+		}
+	}
+	return out
+}
 
 // reads reports whether the flow follows a call of fn into its returns:
 // fn's body is the code the index reads.

@@ -283,11 +283,18 @@ func (r registration) findings(res *hazard.Result, s *source) []hazard.Finding {
 	}
 	root := r.root
 	for _, w := range wits {
-		if r.sync && w.Cat.Plain() && (w.Fix == "" || w.Fix == catalog.FixExport) {
-			w.Fix = catalog.FixExportSpans
+		if r.sync {
+			// The export is the simple processor's: the fix is to export
+			// from a batch processor (or, for a client that starts spans,
+			// to turn its instrumentation off), never to cache a value.
+			fix := catalog.FixExportSpans
 			if r.root.Pipe == catalog.LogPipeline {
-				w.Fix = catalog.FixExportLogs
+				fix = catalog.FixExportLogs
 			}
+			if unhook, ok := strings.CutPrefix(w.Fix, catalog.FixEagerOr); ok {
+				fix += ", or " + unhook
+			}
+			w.Fix = fix
 		}
 		root.Promoted = append(root.Promoted, w)
 	}

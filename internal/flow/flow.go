@@ -255,7 +255,7 @@ func (ix *Index) trace(v ssa.Value, opts flowOptions) ([]ssa.Value, []*ssa.MakeI
 				out = append(out, v)
 				return
 			}
-			if ia, ok := v.X.(*ssa.IndexAddr); ok && ix.visitElems(ia.X, opts, visit, &out) {
+			if ia, ok := v.X.(*ssa.IndexAddr); ok && ix.visitElems(ia.X, opts, visit) {
 				return // an element of a slice or array
 			}
 			if a, ok := v.X.(*ssa.Alloc); ok && len(classify.StoresTo(a)) == 0 {
@@ -266,7 +266,7 @@ func (ix *Index) trace(v ssa.Value, opts flowOptions) ([]ssa.Value, []*ssa.MakeI
 			}
 			ix.visitLoad(v.X, visit, &out)
 		case *ssa.Index:
-			if !ix.visitElems(v.X, opts, visit, &out) {
+			if !ix.visitElems(v.X, opts, visit) {
 				out = append(out, v)
 			}
 		case *ssa.Lookup:
@@ -387,7 +387,7 @@ func (ix *Index) visitMapValues(m ssa.Value, visit func(ssa.Value)) bool {
 // appended. The aggregate's own
 // origin is a query of its own (one level deep: an element that is itself
 // an element is a leaf).
-func (ix *Index) visitElems(aggregate ssa.Value, opts flowOptions, visit func(ssa.Value), out *[]ssa.Value) bool {
+func (ix *Index) visitElems(aggregate ssa.Value, opts flowOptions, visit func(ssa.Value)) bool {
 	if opts&inElems != 0 {
 		return false
 	}
@@ -404,16 +404,11 @@ func (ix *Index) visitElems(aggregate ssa.Value, opts flowOptions, visit func(ss
 			elems(x.X)
 		case *ssa.Alloc, *ssa.MakeSlice:
 			for _, r := range *x.Referrers() {
-				switch r := r.(type) {
-				case *ssa.IndexAddr:
-					if r.X == x {
-						for _, v := range classify.StoresTo(r) {
-							found = true
-							visit(v)
-						}
+				if ia, ok := r.(*ssa.IndexAddr); ok && ia.X == x {
+					for _, v := range classify.StoresTo(ia) {
+						found = true
+						visit(v)
 					}
-				case *ssa.Slice:
-					elems(r)
 				}
 			}
 		case *ssa.Call:

@@ -424,11 +424,11 @@ func (c *Classifier) everyOptionSet(args []ssa.Value, has func(opt ssa.Value) bo
 		if has(a) {
 			return true
 		}
-		sets := [][]ssa.Value{varargs(a)}
+		sets := [][]ssa.Value{Varargs(a)}
 		if len(sets[0]) == 0 {
 			sets = sets[:0]
 			for _, src := range c.Flow.Sources(a) {
-				sets = append(sets, varargs(src))
+				sets = append(sets, Varargs(src))
 			}
 		}
 		every := len(sets) > 0

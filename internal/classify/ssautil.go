@@ -88,29 +88,12 @@ func FieldStoresOn(alloc ssa.Value, field string) (vals []ssa.Value, found bool)
 // Varargs returns the values passed in a variadic argument slice built at
 // the call site (opts... or a literal list).
 func Varargs(v ssa.Value) []ssa.Value {
-	return varargs(v)
-}
-
-// options returns the elements of the variadic argument a, also where a
-// is a slice passed on (opts...) from a helper's own variadic parameter or
-// from a variable: the elements of every slice that flows to it.
-func (c *Classifier) options(a ssa.Value) []ssa.Value {
-	out := varargs(a)
-	if len(out) == 0 {
-		for _, src := range c.Flow.Sources(a) {
-			out = append(out, varargs(src)...)
-		}
-	}
-	return out
-}
-
-func varargs(v ssa.Value) []ssa.Value {
 	// append(opts, more...): the elements of both.
 	if call, ok := v.(*ssa.Call); ok {
 		if b, ok := call.Call.Value.(*ssa.Builtin); ok && b.Name() == "append" {
 			var out []ssa.Value
 			for _, a := range call.Call.Args {
-				out = append(out, varargs(a)...)
+				out = append(out, Varargs(a)...)
 			}
 			return out
 		}
@@ -126,6 +109,19 @@ func varargs(v ssa.Value) []ssa.Value {
 			continue
 		}
 		out = append(out, StoresTo(ia)...)
+	}
+	return out
+}
+
+// options returns the elements of the variadic argument a, also where a
+// is a slice passed on (opts...) from a helper's own variadic parameter or
+// from a variable: the elements of every slice that flows to it.
+func (c *Classifier) options(a ssa.Value) []ssa.Value {
+	out := Varargs(a)
+	if len(out) == 0 {
+		for _, src := range c.Flow.Sources(a) {
+			out = append(out, Varargs(src)...)
+		}
 	}
 	return out
 }

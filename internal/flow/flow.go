@@ -215,12 +215,24 @@ func (ix *Index) trace(v ssa.Value, opts flowOptions) ([]ssa.Value, []*ssa.MakeI
 		ix.visitReturns(callee, index, visit)
 		delete(bound, callee)
 	}
+	var visit func(v ssa.Value)
+	// enterCall follows call c into the returns of what it calls, if the
+	// index reads it; index is the result's.
+	enterCall := func(c *ssa.CallCommon, index int) bool {
+		if opts&stopAtCalls != 0 {
+			return false
+		}
+		callees := ix.callees(c, opts)
+		for _, callee := range callees {
+			enter(callee, c, index, visit)
+		}
+		return len(callees) > 0
+	}
 	// A function-typed parameter is a leaf only if the engine can fill
 	// it: a parameter of the function the query is about, or of one
 	// enclosing it. One of another function (reached through a field it
 	// stored it in) is followed to its callers.
 	home := parentOf(v)
-	var visit func(v ssa.Value)
 	visit = func(v ssa.Value) {
 		if v == nil {
 			return
@@ -330,23 +342,13 @@ func (ix *Index) trace(v ssa.Value, opts flowOptions) ([]ssa.Value, []*ssa.MakeI
 					return
 				}
 			}
-			if call, ok := v.Tuple.(*ssa.Call); ok && opts&stopAtCalls == 0 {
-				if callees := ix.callees(&call.Call, opts); len(callees) > 0 {
-					for _, callee := range callees {
-						enter(callee, &call.Call, v.Index, visit)
-					}
-					return
-				}
+			if call, ok := v.Tuple.(*ssa.Call); ok && enterCall(&call.Call, v.Index) {
+				return
 			}
 			out = append(out, v)
 		case *ssa.Call:
-			if opts&stopAtCalls == 0 {
-				if callees := ix.callees(&v.Call, opts); len(callees) > 0 {
-					for _, callee := range callees {
-						enter(callee, &v.Call, 0, visit)
-					}
-					return
-				}
+			if enterCall(&v.Call, 0) {
+				return
 			}
 			out = append(out, v)
 		default:
@@ -384,9 +386,8 @@ func (ix *Index) visitMapValues(m ssa.Value, visit func(ssa.Value)) bool {
 
 // visitElems visits the elements stored in the slices and arrays aggregate
 // can be: the stores into a composite literal's elements, the values
-// appended. The aggregate's own
-// origin is a query of its own (one level deep: an element that is itself
-// an element is a leaf).
+// appended. The aggregate's own origin is a query of its own (one level
+// deep: an element of an element is a leaf).
 func (ix *Index) visitElems(aggregate ssa.Value, opts flowOptions, visit func(ssa.Value)) bool {
 	if opts&inElems != 0 {
 		return false
